@@ -1,0 +1,26 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from './actor.js';
+
+/**
+ * The per-request context: one forked EntityManager, the caller, and the request's
+ * DataLoaders (built lazily, once per request, by {@link perRequest}).
+ */
+export interface HubContext {
+  em: EntityManager;
+  actor: Actor;
+  requestId: string;
+  loaders: Map<unknown, unknown>;
+}
+
+/**
+ * Returns the value built by `factory` for this request, building it on first use.
+ * Domains keep their loader sets behind it, so nothing is cached across requests.
+ */
+export function perRequest<T>(ctx: HubContext, factory: (ctx: HubContext) => T): T {
+  let value = ctx.loaders.get(factory) as T | undefined;
+  if (value === undefined) {
+    value = factory(ctx);
+    ctx.loaders.set(factory, value);
+  }
+  return value;
+}

@@ -1,0 +1,59 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateResolver } from 'graphql-scalars';
+
+/** The ISO calendar date scalar (`YYYY-MM-DD`), shared by every domain. */
+export const DateScalar = DateResolver;
+
+/** How precisely a date is known. */
+export enum DatePrecision {
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+  HALF_YEAR = 'HALF_YEAR',
+  YEAR = 'YEAR',
+}
+registerEnumType(DatePrecision, {
+  name: 'DatePrecision',
+  description: 'How precisely a date is known.',
+  valuesConfig: {
+    DAY: { description: 'Known to the day.' },
+    MONTH: { description: 'Known to the month: `on` is the first day of that month.' },
+    HALF_YEAR: { description: 'Known to the half-year: `on` is 1 January or 1 July.' },
+    YEAR: { description: 'Known to the year: `on` is 1 January.' },
+  },
+});
+
+/** A date with the precision it is known to; never pretends to a day it does not know. */
+@ObjectType({ description: 'A date with the precision it is known to.' })
+export class PreciseDate {
+  /** First day of the period the date is known to. */
+  @Field(() => DateScalar, {
+    description: 'The date; when precision is coarser than DAY, the first day of the period.',
+  })
+  on!: string;
+
+  /** Precision of `on`. */
+  @Field(() => DatePrecision, { description: 'How precisely the date is known.' })
+  precision!: DatePrecision;
+
+  /** Human reading of the date at its precision ("2023-09", "2024 H1"). */
+  @Field(() => String, {
+    description: 'The date written at its precision: 2023-02-21, 2023-09, 2024-H1 or 2024.',
+  })
+  get label(): string {
+    const [y, m] = this.on.split('-');
+    switch (this.precision) {
+      case DatePrecision.DAY:
+        return this.on;
+      case DatePrecision.MONTH:
+        return `${y}-${m}`;
+      case DatePrecision.HALF_YEAR:
+        return `${y}-H${Number(m) <= 6 ? 1 : 2}`;
+      default:
+        return y;
+    }
+  }
+
+  static of(on: string, precision: DatePrecision): PreciseDate {
+    return Object.assign(new PreciseDate(), { on, precision });
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/**
+ * Environment of the hub, parsed and validated once at start-up.
+ * Every variable is documented in the README ("Configuration").
+ */
+const int = (name: string, def: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: `${name} must be an integer` })
+    .int(`${name} must be an integer`)
+    .min(min, `${name} must be at least ${min}`)
+    .max(max, `${name} must be at most ${max}`)
+    .default(def);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: int('PORT', 4000, 0, 65535),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+    .optional(),
+  HUB_DATA_DIR: z.string().min(1).default('.data'),
+  HUB_EMBEDDED_PG_PORT: int('HUB_EMBEDDED_PG_PORT', 54329, 1024, 65535),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HUB_STATEMENT_TIMEOUT_MS: int('HUB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
+  HUB_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'HUB_BODY_LIMIT must look like 100kb or 1mb')
+    .default('100kb'),
+  HUB_MAX_DEPTH: int('HUB_MAX_DEPTH', 12, 2, 100),
+  HUB_MAX_ALIASES: int('HUB_MAX_ALIASES', 30, 0, 1000),
+  HUB_MAX_TOKENS: int('HUB_MAX_TOKENS', 3000, 100, 100000),
+  HUB_MAX_COST: int('HUB_MAX_COST', 20000, 100, 10000000),
+  HUB_MAX_DIRECTIVES: int('HUB_MAX_DIRECTIVES', 20, 0, 1000),
+  HUB_SEED: z.enum(['auto', 'never']).default('auto'),
+});
+
+/** Validated configuration. */
+export type Config = z.infer<typeof schema>;
+
+/** Thrown when an environment variable is invalid; the message names each variable. */
+export class ConfigError extends Error {}
+
+/** Parses the environment (default: `process.env`) or throws a {@link ConfigError}. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

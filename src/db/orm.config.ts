@@ -1,0 +1,38 @@
+import { defineConfig, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { migrationsList } from '../../migrations/index.js';
+import { entities } from '../schema.js';
+
+/** MikroORM configuration for a database URL. */
+export function ormConfig(
+  clientUrl: string,
+  opts: { statementTimeoutMs?: number; entities?: Options['entities'] } = {},
+): Options {
+  return defineConfig({
+    clientUrl,
+    entities: opts.entities ?? entities,
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: true },
+    // Explicit types everywhere: tsx and vitest emit no decorator metadata.
+    metadataProvider: undefined,
+    allowGlobalContext: false,
+    forceUndefined: false,
+    debug: false,
+    pool: { min: 0, max: 10 },
+    driverOptions: {
+      connection: {
+        // Every statement the hub sends is bounded; a runaway query is cancelled.
+        options: `-c statement_timeout=${opts.statementTimeoutMs ?? 15000}`,
+      },
+    },
+    migrations: {
+      migrationsList,
+      snapshot: false,
+      silent: true,
+      transactional: true,
+      allOrNothing: true,
+      safe: true,
+      dropTables: false,
+    },
+  });
+}

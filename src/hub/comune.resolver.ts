@@ -1,0 +1,91 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../common/context.js';
+import { badInput } from '../common/errors.js';
+import { checkOrmCursor, Connection, fromCursor, pageSize } from '../common/pagination.js';
+import { foldName } from '../common/text.js';
+import { Comune } from './comune.entity.js';
+import { ComuneOrderField, ComuniArgs } from './comune.inputs.js';
+import { TerritorialGrouping } from './grouping.entity.js';
+import { hubLoaders } from './hub.loaders.js';
+import { checkIstatCode, resolveTerritory } from './territory.js';
+
+/** A page of comuni. */
+export const ComuneConnection = Connection(Comune, 'Comune', 'comuni');
+
+const ORDER_COLUMN = {
+  [ComuneOrderField.NAME]: 'nameKey',
+  [ComuneOrderField.ISTAT_CODE]: 'istatCode',
+  [ComuneOrderField.POPULATION]: 'popResident2021',
+} as const;
+
+/** Root queries and core fields of comuni. */
+@Resolver(() => Comune)
+export class ComuneResolver {
+  @Query(() => Comune, {
+    nullable: true,
+    description:
+      'One comune by ISTAT code or by name (name ignores case, accents, apostrophes and spacing). Null when none matches.',
+  })
+  async comune(
+    @Ctx() ctx: HubContext,
+    @Arg('istatCode', () => String, { nullable: true, description: 'ISTAT code, 6 digits.' })
+    istatCode?: string | null,
+    @Arg('name', () => String, { nullable: true, description: 'Name, e.g. "spino d adda".' })
+    name?: string | null,
+  ): Promise<Comune | null> {
+    if ((istatCode == null) === (name == null))
+      throw badInput('istatCode', 'give exactly one of "istatCode" or "name"');
+    if (istatCode != null) return hubLoaders(ctx).comune.load(checkIstatCode(istatCode));
+    const key = foldName(name!);
+    if (!key) throw badInput('name', 'must contain at least one letter');
+    return ctx.em.findOne(Comune, { nameKey: key });
+  }
+
+  @Query(() => ComuneConnection, {
+    description: 'The comuni of the province of Cremona, filtered, ordered, keyset-paged.',
+  })
+  async comuni(@Ctx() ctx: HubContext, @Args(() => ComuniArgs) args: ComuniArgs) {
+    const first = pageSize(args.first);
+    const where: FilterQuery<Comune>[] = [];
+    if (args.filter?.grouping)
+      where.push({
+        istatCode: { $in: await resolveTerritory(ctx.em, args.filter.grouping, 'filter.grouping') },
+      });
+    if (args.filter?.nameContains != null) {
+      const key = foldName(args.filter.nameContains);
+      if (!key) throw badInput('filter.nameContains', 'must contain at least one letter or digit');
+      where.push({ nameKey: { $like: `%${key.replace(/[%_\\]/g, '\\$&')}%` } });
+    }
+    const field = ORDER_COLUMN[args.orderBy?.field ?? ComuneOrderField.ISTAT_CODE];
+    const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
+    const cursor = await ctx.em.findByCursor(
+      Comune,
+      { $and: where },
+      {
+        first,
+        after: checkOrmCursor(args.after),
+        orderBy: field === 'istatCode' ? { istatCode: dir } : { [field]: dir, istatCode: dir },
+      },
+    );
+    return fromCursor(cursor, args.after);
+  }
+
+  @FieldResolver(() => [TerritorialGrouping], {
+    description: 'Territorial groupings (raggruppamenti) this comune belongs to, by code.',
+  })
+  async groupings(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<TerritorialGrouping[]> {
+    const members = await hubLoaders(ctx).groupingsOfComune.load(comune.istatCode);
+    return members.map((m) => m.grouping.getEntity());
+  }
+
+  @FieldResolver(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'Boundary (confine) as a GeoJSON geometry (Polygon or MultiPolygon, WGS84, lon/lat order), ISTAT limits via openpolis.',
+  })
+  async boundary(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<object | null> {
+    return (await hubLoaders(ctx).boundary.load(comune.istatCode))?.boundary ?? null;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Domain } from '../common/domain.js';
+import { Comune } from './comune.entity.js';
+import { ComuneResolver } from './comune.resolver.js';
+import { Dataset } from './dataset.entity.js';
+import { GroupingMember, TerritorialGrouping } from './grouping.entity.js';
+import { GroupingResolver } from './grouping.resolver.js';
+import { Organization } from './organization.entity.js';
+import { OrganizationResolver } from './organization.resolver.js';
+import { hubSeed } from './hub.seed.js';
+import { sourceResolverFor } from './source.resolver.js';
+import { Sourced } from './sourced.js';
+
+/** The hub core: comuni, groupings, organisations, datasets. */
+export const hub = {
+  name: 'hub',
+  entities: [Sourced, Dataset, Comune, TerritorialGrouping, GroupingMember, Organization],
+  resolvers: [
+    ComuneResolver,
+    GroupingResolver,
+    OrganizationResolver,
+    sourceResolverFor(Comune),
+    sourceResolverFor(TerritorialGrouping),
+    sourceResolverFor(Organization),
+  ],
+  seed: hubSeed,
+} satisfies Domain;

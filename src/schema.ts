@@ -1,0 +1,20 @@
+import type { GraphQLSchema } from 'graphql';
+import type { Options } from '@mikro-orm/postgresql';
+import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
+import type { Domain } from './common/domain.js';
+import { hub } from './hub/index.js';
+
+/**
+ * The one place that lists every domain, in dependency order (the hub first): their
+ * entities, resolvers, seeds and importers are collected from here.
+ */
+export const domains: Domain[] = [hub];
+
+/** Every entity of the hub, for MikroORM. */
+export const entities = domains.flatMap((d) => [...d.entities]) as NonNullable<Options['entities']>;
+
+/** Builds the executable GraphQL schema (type-graphql). */
+export function createSchema(): Promise<GraphQLSchema> {
+  const resolvers = domains.flatMap((d) => [...d.resolvers]) as BuildSchemaOptions['resolvers'];
+  return buildSchema({ resolvers, validate: false });
+}

@@ -1,0 +1,138 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { Config } from '../config.js';
+import type { HubContext } from '../common/context.js';
+import { resolveActor } from './actor.js';
+import { formatError } from './errors.js';
+import { graphiqlRouter, sendGraphiQL } from './graphiql.js';
+
+/** What the HTTP app needs. */
+export interface AppDeps {
+  orm: MikroORM;
+  schema: GraphQLSchema;
+  config: Config;
+  log: Logger;
+}
+
+/** Builds Apollo with every protection on: armor limits, CSRF prevention, no batching. */
+export function createApollo({ schema, config, log }: AppDeps, httpServer?: Server) {
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.HUB_MAX_DEPTH, exposeLimits: true },
+    maxAliases: { n: config.HUB_MAX_ALIASES, exposeLimits: true },
+    maxTokens: { n: config.HUB_MAX_TOKENS, exposeLimits: true },
+    maxDirectives: { n: config.HUB_MAX_DIRECTIVES, exposeLimits: true },
+    costLimit: { maxCost: config.HUB_MAX_COST, exposeLimits: true },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
+  const development = config.NODE_ENV === 'development';
+  return new ApolloServer<HubContext>({
+    schema,
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: development,
+    validationRules: protection.validationRules,
+    formatError: formatError(development),
+    plugins: [
+      // graphql-armor ships CommonJS typings of Apollo's plugin type; same runtime shape.
+      ...(protection.plugins as unknown as ApolloServerPlugin<HubContext>[]),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors, contextValue }) {
+              for (const e of errors)
+                if (!e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR')
+                  log.error({ err: e.originalError ?? e, requestId: contextValue.requestId });
+            },
+          };
+        },
+      },
+    ],
+  });
+}
+
+/** Builds the per-request context: a fork of the EntityManager, the caller, fresh loaders. */
+export async function buildContext(orm: MikroORM, req: Request): Promise<HubContext> {
+  const em = orm.em.fork();
+  return {
+    em,
+    actor: await resolveActor(req, em),
+    requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+    loaders: new Map(),
+  };
+}
+
+/** The HTTP app: /graphql (API and GraphiQL for browsers), /graphiql, /health. */
+export async function createApp(deps: AppDeps) {
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = createApollo(deps, httpServer);
+  await apollo.start();
+  app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    res.setHeader('x-request-id', String(req.headers['x-request-id'] ?? randomUUID()));
+    next();
+  });
+  app.get('/health', async (_req, res) => {
+    await deps.orm.em.getConnection().execute('select 1');
+    res.json({ status: 'ok' });
+  });
+  app.use(graphiqlRouter());
+  app.get('/graphql', (req, res, next) => {
+    if (!req.query.query && req.accepts(['application/json', 'text/html']) === 'text/html')
+      return sendGraphiQL(res);
+    next();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: deps.config.HUB_BODY_LIMIT }),
+    expressMiddleware(apollo, { context: ({ req }) => buildContext(deps.orm, req) }),
+  );
+  app.use(
+    (
+      err: Error & { type?: string; status?: number },
+      _req: Request,
+      res: Response,
+      next: NextFunction,
+    ) => {
+      if (res.headersSent) return next(err);
+      if (err.type === 'entity.too.large')
+        return void res.status(413).json({
+          errors: [
+            {
+              message: `Request body is larger than the limit of ${deps.config.HUB_BODY_LIMIT} (HUB_BODY_LIMIT).`,
+              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            },
+          ],
+        });
+      if (err.type === 'entity.parse.failed')
+        return void res.status(400).json({
+          errors: [
+            {
+              message: `Request body is not valid JSON: ${err.message}`,
+              extensions: { code: 'BAD_REQUEST' },
+            },
+          ],
+        });
+      deps.log.error({ err }, 'unhandled HTTP error');
+      res.status(err.status ?? 500).json({
+        errors: [
+          { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ],
+      });
+    },
+  );
+  return { app, httpServer, apollo };
+}

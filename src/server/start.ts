@@ -1,0 +1,58 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { seedDatabase } from '../../seeds/DatabaseSeeder.js';
+import type { Config } from '../config.js';
+import { describeUrl, ensureDatabase, openDatabase } from '../db/database.js';
+import { startEmbedded } from '../db/embedded.js';
+import { createSchema } from '../schema.js';
+import { createApp } from './app.js';
+
+/** A running hub. */
+export interface RunningHub {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Starts the hub: the database (DATABASE_URL, or an embedded PostgreSQL under
+ * HUB_DATA_DIR), migrations, seed data when empty, then the HTTP server.
+ */
+export async function startHub(config: Config, log: Logger): Promise<RunningHub> {
+  const embedded = config.DATABASE_URL
+    ? null
+    : await startEmbedded(config.HUB_DATA_DIR, config.HUB_EMBEDDED_PG_PORT, log);
+  try {
+    const dbUrl = config.DATABASE_URL ?? embedded!.url('hub');
+    await ensureDatabase(dbUrl);
+    log.info(
+      { database: describeUrl(dbUrl), embedded: Boolean(embedded) },
+      embedded
+        ? `using embedded PostgreSQL (data in ${config.HUB_DATA_DIR})`
+        : 'using PostgreSQL from DATABASE_URL',
+    );
+    const orm = await openDatabase(dbUrl, log, {
+      statementTimeoutMs: config.HUB_STATEMENT_TIMEOUT_MS,
+    });
+    if (config.HUB_SEED === 'auto') await seedDatabase(orm, log);
+    const schema = await createSchema();
+    const { httpServer, apollo } = await createApp({ orm, schema, config, log });
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.PORT, config.HOST, resolve);
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}/graphql`;
+    log.info({ url }, `GraphQL (and GraphiQL) listening on ${url}`);
+    return {
+      url,
+      stop: async () => {
+        await apollo.stop();
+        await orm.close();
+        await embedded?.stop();
+      },
+    };
+  } catch (e) {
+    await embedded?.stop();
+    throw e;
+  }
+}

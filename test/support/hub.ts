@@ -1,0 +1,98 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { print } from 'graphql';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { ANONYMOUS, type Actor } from '../../src/common/actor.js';
+import type { HubContext } from '../../src/common/context.js';
+import { loadConfig, type Config } from '../../src/config.js';
+import { ormConfig } from '../../src/db/orm.config.js';
+import { createSchema } from '../../src/schema.js';
+import { createApollo, createApp } from '../../src/server/app.js';
+
+/** Configuration for tests: defaults plus overrides, as the server would parse them. */
+export const testConfig = (env: Record<string, string> = {}): Config =>
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+
+/** The ORM on the run's test database (one per test file). */
+export async function openTestOrm(): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(inject('databaseUrl')));
+}
+
+/** Results of an operation run through Apollo's real pipeline. */
+export interface OpResult<T> {
+  data?: T | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown>; path?: unknown }[];
+}
+
+/**
+ * The hub's Apollo server on the test database, run in-process through
+ * `executeOperation` with a real per-request context.
+ */
+export async function createTestHub(env: Record<string, string> = {}) {
+  const orm = await openTestOrm();
+  const config = testConfig(env);
+  const log = pino({ level: 'silent' });
+  const schema = await createSchema();
+  const apollo = createApollo({ orm, schema, config, log });
+  await apollo.start();
+  const context = (actor: Actor = ANONYMOUS): HubContext => ({
+    em: orm.em.fork(),
+    actor,
+    requestId: 'test',
+    loaders: new Map(),
+  });
+  async function run<TData, TVars extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVars> | string,
+    variables?: TVars,
+    actor?: Actor,
+  ): Promise<OpResult<TData>> {
+    const res = await apollo.executeOperation(
+      { query: typeof document === 'string' ? document : print(document), variables },
+      { contextValue: context(actor) },
+    );
+    if (res.body.kind !== 'single') throw new Error('unexpected incremental response');
+    return res.body.singleResult as OpResult<TData>;
+  }
+  return {
+    orm,
+    run,
+    context,
+    close: async () => {
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
+
+/** The real HTTP app on the test database, listening on a free port. */
+export async function startTestHttp(env: Record<string, string> = {}) {
+  const orm = await openTestOrm();
+  const config = testConfig(env);
+  const log = pino({ level: 'silent' });
+  const { httpServer, apollo } = await createApp({
+    orm,
+    schema: await createSchema(),
+    config,
+    log,
+  });
+  await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+  const { port } = httpServer.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}`;
+  return {
+    orm,
+    base,
+    /** POSTs a GraphQL request as JSON. */
+    post: (body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    close: async () => {
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}
