@@ -21,6 +21,16 @@ export class Migration20261123000000_hub extends Migration {
     this.addSql(`create index "comune_name_key_index" on "comune" ("name_key");`);
 
     this.addSql(
+      `create table "data_quality_issue" ("pk" serial primary key, "dataset_id" text not null, "source_note" text null, "code" text not null, "message" text not null, "entity" text not null, "domain" text not null, "comune_istat_code" varchar(6) null, "created_at" timestamptz not null default now());`,
+    );
+    this.addSql(
+      `create index "data_quality_issue_comune_istat_code_index" on "data_quality_issue" ("comune_istat_code");`,
+    );
+    this.addSql(
+      `create index "data_quality_issue_domain_code_index" on "data_quality_issue" ("domain", "code");`,
+    );
+
+    this.addSql(
       `create table "organization" ("code" text not null, "dataset_id" text not null, "source_note" text null, "name" text not null, "kind" "organization_kind" not null, "role_notes" text null, "website" text null, constraint "organization_pkey" primary key ("code"));`,
     );
 
@@ -37,6 +47,13 @@ export class Migration20261123000000_hub extends Migration {
 
     this.addSql(
       `alter table "comune" add constraint "comune_dataset_id_foreign" foreign key ("dataset_id") references "dataset" ("id") on update cascade on delete restrict;`,
+    );
+
+    this.addSql(
+      `alter table "data_quality_issue" add constraint "data_quality_issue_dataset_id_foreign" foreign key ("dataset_id") references "dataset" ("id") on update cascade on delete restrict;`,
+    );
+    this.addSql(
+      `alter table "data_quality_issue" add constraint "data_quality_issue_comune_istat_code_foreign" foreign key ("comune_istat_code") references "comune" ("istat_code") on update cascade on delete cascade;`,
     );
 
     this.addSql(

@@ -7,20 +7,32 @@ import { GroupingResolver } from './grouping.resolver.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationResolver } from './organization.resolver.js';
 import { hubSeed } from './hub.seed.js';
+import { DataQualityIssue } from './quality.entity.js';
+import { QualityResolver } from './quality.resolver.js';
 import { sourceResolverFor } from './source.resolver.js';
 import { Sourced } from './sourced.js';
 
 /** The hub core: comuni, groupings, organisations, datasets. */
 export const hub = {
   name: 'hub',
-  entities: [Sourced, Dataset, Comune, TerritorialGrouping, GroupingMember, Organization],
+  entities: [
+    Sourced,
+    Dataset,
+    Comune,
+    TerritorialGrouping,
+    GroupingMember,
+    Organization,
+    DataQualityIssue,
+  ],
   resolvers: [
     ComuneResolver,
     GroupingResolver,
     OrganizationResolver,
+    QualityResolver,
     sourceResolverFor(Comune),
     sourceResolverFor(TerritorialGrouping),
     sourceResolverFor(Organization),
+    sourceResolverFor(DataQualityIssue),
   ],
   seed: hubSeed,
 } satisfies Domain;

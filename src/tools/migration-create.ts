@@ -25,7 +25,7 @@ const url = new URL(base);
 url.pathname = `/hub_migration_${process.pid}`;
 await ensureDatabase(url.toString());
 const only = domain ? domains.filter((d) => d.name === 'hub' || d.name === domain) : domains;
-if (domain && only.length < 2) {
+if (domain && !only.some((d) => d.name === domain)) {
   console.error(`unknown domain "${domain}"; known: ${domains.map((d) => d.name).join(', ')}`);
   process.exit(2);
 }

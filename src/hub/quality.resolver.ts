@@ -1,0 +1,44 @@
+import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { HubContext } from '../common/context.js';
+import { Comune } from './comune.entity.js';
+import { hubLoaders } from './hub.loaders.js';
+import { DataQualityIssue } from './quality.entity.js';
+import { checkIstatCode } from './territory.js';
+
+/** Filter of data-quality flags. */
+@InputType({ description: 'Filter of data-quality flags; all given conditions must hold.' })
+export class DataQualityFilter {
+  @Field(() => String, { nullable: true, description: 'Only flags concerning this comune.' })
+  comune?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only flags of this domain.' })
+  domain?: string | null;
+  @Field(() => String, { nullable: true, description: 'Only flags with this code.' })
+  code?: string | null;
+}
+
+/** Data-quality flags of every domain. */
+@Resolver(() => DataQualityIssue)
+export class QualityResolver {
+  @Query(() => [DataQualityIssue], {
+    description: 'Data-quality flags (segnalazioni) raised by every domain, by domain and code.',
+  })
+  dataQualityIssues(
+    @Ctx() ctx: HubContext,
+    @Arg('filter', () => DataQualityFilter, { nullable: true }) filter?: DataQualityFilter | null,
+  ): Promise<DataQualityIssue[]> {
+    const where: FilterQuery<DataQualityIssue> = {};
+    if (filter?.comune) where.comune = checkIstatCode(filter.comune, 'filter.comune');
+    if (filter?.domain) where.domain = filter.domain;
+    if (filter?.code) where.code = filter.code;
+    return ctx.em.find(DataQualityIssue, where, {
+      orderBy: { domain: 'asc', code: 'asc', pk: 'asc' },
+    });
+  }
+
+  @FieldResolver(() => Comune, { nullable: true, description: 'The comune concerned, if one.' })
+  comune(@Root() issue: DataQualityIssue, @Ctx() ctx: HubContext): Promise<Comune | null> {
+    const code = issue.comune?.unwrap().istatCode;
+    return code ? hubLoaders(ctx).comune.load(code) : Promise.resolve(null);
+  }
+}
