@@ -17,6 +17,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   rejected: Reject[];
+  /** Rows left out on purpose (e.g. outside the hub's territory), when an importer counts them. */
+  skipped?: number;
 }
 
 /** Thrown by a row parser: names the column and the accepted form. */
@@ -166,7 +168,8 @@ export async function upsertRows(
 /** Prints a report as the importers' summary. */
 export function formatReport(r: ImportReport): string {
   const lines = [
-    `${r.file}: ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
+    `${r.file}: ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected` +
+      (r.skipped ? `, ${r.skipped} skipped` : ''),
   ];
   for (const x of r.rejected.slice(0, 50))
     lines.push(`  line ${x.line}${x.column ? `, column ${x.column}` : ''}: ${x.reason}`);
