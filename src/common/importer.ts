@@ -157,9 +157,8 @@ export async function upsertRows(
       ? valueColumns.map((c) => `${q(c)} = excluded.${q(c)}`).join(', ')
       : `${q(keyColumns[0])} = excluded.${q(keyColumns[0])}`
   } where ${changed} returning (xmax = 0) as inserted`;
-  const res = await em
-    .getConnection()
-    .execute<{ inserted: boolean }[]>(knex.raw(sql, insert.bindings as never));
+  // em.execute (not em.getConnection().execute) runs inside the caller's transaction.
+  const res = await em.execute<{ inserted: boolean }[]>(knex.raw(sql, insert.bindings as never));
   const inserted = res.filter((r) => r.inserted).length;
   const updated = res.length - inserted;
   return { inserted, updated, unchanged: rows.length - res.length };

@@ -19,15 +19,14 @@ export async function resolveTerritory(
   territory: string,
   argument = 'territory',
 ): Promise<string[]> {
-  const conn = em.getConnection();
   if (ISTAT.test(territory)) {
-    const rows = await conn.execute<{ istat_code: string }[]>(
+    const rows = await em.execute<{ istat_code: string }[]>(
       'select istat_code from comune where istat_code = ?',
       [territory],
     );
     if (rows.length) return [territory];
   } else {
-    const rows = await conn.execute<{ istat_code: string | null; known: boolean }[]>(
+    const rows = await em.execute<{ istat_code: string | null; known: boolean }[]>(
       `select m.comune_istat_code as istat_code, true as known
          from territorial_grouping g
          left join grouping_member m on m.grouping_code = g.code
