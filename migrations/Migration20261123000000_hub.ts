@@ -5,6 +5,11 @@ export class Migration20261123000000_hub extends Migration {
     // Text search across domains: trigram similarity and accent folding.
     this.addSql(`create extension if not exists pg_trgm;`);
     this.addSql(`create extension if not exists unaccent;`);
+    // Folds text as foldName() does in TypeScript (lower case, no accents, punctuation and
+    // apostrophes as spaces); immutable so that expression indexes can use it.
+    this.addSql(
+      `create or replace function hub_fold(t text) returns text language sql immutable parallel safe as $$ select trim(regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, coalesce(t, ''))), '[^a-z0-9]+', ' ', 'g')) $$;`,
+    );
     this.addSql(
       `create type "organization_kind" as enum ('IN_HOUSE_COMPANY', 'COMPANY', 'PUBLIC_BODY', 'FOUNDATION');`,
     );
@@ -21,13 +26,16 @@ export class Migration20261123000000_hub extends Migration {
     this.addSql(`create index "comune_name_key_index" on "comune" ("name_key");`);
 
     this.addSql(
-      `create table "data_quality_issue" ("pk" serial primary key, "dataset_id" text not null, "source_note" text null, "code" text not null, "message" text not null, "entity" text not null, "domain" text not null, "comune_istat_code" varchar(6) null, "created_at" timestamptz not null default now());`,
+      `create table "data_quality_issue" ("pk" serial primary key, "dataset_id" text not null, "source_note" text null, "code" text not null, "message" text not null, "entity" text not null, "domain" text not null, "comune_istat_code" varchar(6) null, "grouping_code" text null, "created_at" timestamptz not null default now());`,
     );
     this.addSql(
       `create index "data_quality_issue_comune_istat_code_index" on "data_quality_issue" ("comune_istat_code");`,
     );
     this.addSql(
       `create index "data_quality_issue_domain_code_index" on "data_quality_issue" ("domain", "code");`,
+    );
+    this.addSql(
+      `create index "data_quality_issue_grouping_code_index" on "data_quality_issue" ("grouping_code");`,
     );
 
     this.addSql(
@@ -54,6 +62,9 @@ export class Migration20261123000000_hub extends Migration {
     );
     this.addSql(
       `alter table "data_quality_issue" add constraint "data_quality_issue_comune_istat_code_foreign" foreign key ("comune_istat_code") references "comune" ("istat_code") on update cascade on delete cascade;`,
+    );
+    this.addSql(
+      `alter table "data_quality_issue" add constraint "data_quality_issue_grouping_code_foreign" foreign key ("grouping_code") references "territorial_grouping" ("code") on update cascade on delete cascade;`,
     );
 
     this.addSql(

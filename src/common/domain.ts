@@ -1,4 +1,6 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { HubContext } from './context.js';
+import type { DatePrecision } from './dates.js';
 import type { Importer } from './importer.js';
 import type { DomainSeed } from './seed.js';
 
@@ -14,4 +16,63 @@ export interface Domain {
   importers?: Record<string, Importer>;
   /** `npm run seed -- <name> [args]`: a domain's own seed command (e.g. scaled samples). */
   seedCommand?: (orm: MikroORM, args: string[]) => Promise<void>;
+  /** Node types the domain owns: type name -> record by key (global ids, `node(id)`). */
+  nodes?: Record<string, NodeLoader>;
+  /** Dated events of a set of comuni for `Comune.timeline` (set-based: one query). */
+  timeline?: (ctx: HubContext, comuni: readonly string[]) => Promise<TimelineEvent[]>;
+  /** Cross-domain `search` providers, by result type name. */
+  search?: Record<string, SearchProvider>;
+  /** Map layers of `featureCollection`, by layer name (e.g. COLLECTION_CENTRES). */
+  layers?: Record<string, LayerProvider>;
 }
+
+/** Loads one record of a node type by the key inside its global id (null if none). */
+export type NodeLoader = (ctx: HubContext, key: string) => Promise<object | null>;
+
+/** A dated event in a comune's timeline. */
+export interface TimelineEvent {
+  comune: string;
+  on: string;
+  precision: DatePrecision;
+  domain: string;
+  /** Stable kind, e.g. GRANT_FUNDED, MILESTONE, PLAN_DEADLINE, FUNDING_ANNOUNCED. */
+  kind: string;
+  title: string;
+  datasetId: string;
+  sourceNote?: string | null;
+  /** Global id of the record the event is about, when there is one. */
+  entityId?: string | null;
+}
+
+/** One search hit: the record (an entity implementing Node) and its score in [0, 1]. */
+export interface SearchHit {
+  node: object;
+  score: number;
+  /** Tie-breaker for a stable order. */
+  key: string;
+}
+
+/** Search query as providers receive it: the raw and folded text, and how many hits. */
+export interface SearchQuery {
+  text: string;
+  folded: string;
+  limit: number;
+}
+
+/** Returns the best hits of one type for a query, best first. */
+export type SearchProvider = (em: EntityManager, query: SearchQuery) => Promise<SearchHit[]>;
+
+/** A GeoJSON feature (RFC 7946: coordinates in lon, lat order). */
+export interface GeoFeature {
+  type: 'Feature';
+  id?: string;
+  geometry: { type: string; coordinates: unknown } | null;
+  properties: Record<string, unknown>;
+}
+
+/** Features of a layer for a set of comuni, at most `limit`. */
+export type LayerProvider = (
+  ctx: HubContext,
+  comuni: readonly string[],
+  limit: number,
+) => Promise<GeoFeature[]>;

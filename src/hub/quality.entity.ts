@@ -9,6 +9,7 @@ import {
 } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import type { Comune } from './comune.entity.js';
+import type { TerritorialGrouping } from './grouping.entity.js';
 import { Sourced } from './sourced.js';
 
 /**
@@ -53,6 +54,11 @@ export class DataQualityIssue extends Sourced {
   @Index()
   @ManyToOne({ entity: 'Comune', ref: true, nullable: true, deleteRule: 'cascade' })
   comune?: Ref<Comune> | null;
+
+  /** The territory concerned, when the issue concerns a grouping (all its members see it). */
+  @Index()
+  @ManyToOne({ entity: 'TerritorialGrouping', ref: true, nullable: true, deleteRule: 'cascade' })
+  grouping?: Ref<TerritorialGrouping> | null;
 
   @Property({ type: 'datetime', defaultRaw: 'now()' })
   createdAt!: Date;

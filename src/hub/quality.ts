@@ -2,6 +2,7 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Comune } from './comune.entity.js';
 import { Dataset } from './dataset.entity.js';
+import { TerritorialGrouping } from './grouping.entity.js';
 import { DataQualityIssue } from './quality.entity.js';
 
 /** A flag as a domain computes it. */
@@ -10,6 +11,8 @@ export interface QualityFlag {
   message: string;
   entity: string;
   comune?: string | null;
+  /** A grouping code when the flag concerns a territory: every member comune sees it. */
+  territory?: string | null;
   dataset: string;
   sourceNote?: string | null;
 }
@@ -32,6 +35,7 @@ export async function replaceQualityFlags(
       message: f.message,
       entity: f.entity,
       comune: f.comune ? ref(Comune, f.comune) : null,
+      grouping: f.territory ? ref(TerritorialGrouping, f.territory) : null,
       dataset: ref(Dataset, f.dataset),
       sourceNote: f.sourceNote ?? null,
     });

@@ -1,0 +1,95 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../common/context.js';
+import type { Domain } from '../../common/domain.js';
+import { badInput } from '../../common/errors.js';
+import { decodeCursor, encodeCursor, MAX_PAGE, pageSize } from '../../common/pagination.js';
+import { Comune } from '../comune.entity.js';
+import { Dataset } from '../dataset.entity.js';
+import { hubLoaders } from '../hub.loaders.js';
+import { DataQualityIssue } from '../quality.entity.js';
+import { Source } from '../source.js';
+import { toSource } from '../source.resolver.js';
+import { dossierLoadersFor } from './dossier.loaders.js';
+import { TimelineEntry } from './timeline.js';
+
+/** The cross-domain fields of a comune's dossier: timeline, quality flags, sources. */
+export function comuneDossierResolver(domains: readonly Domain[]) {
+  const loaders = dossierLoadersFor(domains);
+  const names = domains.map((d) => d.name);
+
+  @Resolver(() => Comune)
+  class ComuneDossierResolver {
+    @FieldResolver(() => [TimelineEntry], {
+      description:
+        'Dated events of this comune from every domain, newest first (grants funded and renounced, programme milestones, plan deadlines, CER fundings), each with its date precision and source. Paged: pass the `cursor` of the last event seen as `after`.',
+    })
+    async timeline(
+      @Root() comune: Comune,
+      @Ctx() ctx: HubContext,
+      @Arg('first', () => Int, {
+        defaultValue: 20,
+        description: `Events to return, 0 to ${MAX_PAGE}.`,
+      })
+      first: number,
+      @Arg('after', () => String, { nullable: true, description: 'Cursor of the last event seen.' })
+      after?: string | null,
+      @Arg('domain', () => String, {
+        nullable: true,
+        description: `Only this domain: ${names.join(', ')}.`,
+      })
+      domain?: string | null,
+    ): Promise<TimelineEntry[]> {
+      const n = pageSize(first);
+      if (domain != null && !names.includes(domain))
+        throw badInput('domain', `expected one of ${names.join(', ')}, got "${domain}"`);
+      let events = await loaders(ctx).timeline.load(comune.istatCode);
+      if (domain) events = events.filter((e) => e.domain === domain);
+      let start = 0;
+      if (after != null) {
+        const [index] = decodeCursor(after);
+        if (typeof index !== 'number' || index < 0)
+          throw badInput('after', 'is not a timeline cursor');
+        start = index + 1;
+      }
+      const page = events.slice(start, start + n);
+      const datasets = await hubLoaders(ctx).dataset.loadMany(page.map((e) => e.datasetId));
+      return page.map((e, i) =>
+        Object.assign(new TimelineEntry(), {
+          ...e,
+          cursor: encodeCursor([start + i]),
+          entityId: e.entityId ?? null,
+          source: toSource(datasets[i] as Dataset, e.sourceNote),
+        }),
+      );
+    }
+
+    @FieldResolver(() => [DataQualityIssue], {
+      description:
+        'Data-quality flags that concern this comune: its own, and those of the groupings it belongs to (claims the data contradict, declared vs named counts, unknown lot membership, suspicious coordinates).',
+    })
+    qualityIssues(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<DataQualityIssue[]> {
+      return loaders(ctx).qualityIssues.load(comune.istatCode);
+    }
+
+    @FieldResolver(() => [Source], {
+      description: 'The datasets (fonti) behind everything in this dossier, with their licences.',
+    })
+    async sources(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<Source[]> {
+      const rows = await loaders(ctx).datasetsOfComune.load(comune.istatCode);
+      const datasets = await hubLoaders(ctx).dataset.loadMany(rows.map((r) => r.dataset_id));
+      return datasets
+        .filter((d): d is Dataset => d instanceof Dataset)
+        .map((d) => toSource(d, null));
+    }
+  }
+
+  @Resolver(() => Dataset)
+  class DatasetCountResolver {
+    @FieldResolver(() => Int, { description: 'Number of records in the hub from this dataset.' })
+    async recordCount(@Root() dataset: Dataset, @Ctx() ctx: HubContext): Promise<number> {
+      return (await loaders(ctx).recordCounts.load('all')).get(dataset.id) ?? 0;
+    }
+  }
+
+  return [ComuneDossierResolver, DatasetCountResolver];
+}

@@ -1,0 +1,94 @@
+import DataLoader from 'dataloader';
+import { perRequest, type HubContext } from '../../common/context.js';
+import type { Domain, TimelineEvent } from '../../common/domain.js';
+import { groupBy, manyLoader } from '../../common/loaders.js';
+import { GroupingMember } from '../grouping.entity.js';
+import { DataQualityIssue } from '../quality.entity.js';
+import { sourcedTables } from './sourced-tables.js';
+
+const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Newest first, then by domain, kind and title for a stable order. */
+const byDateDesc = (a: TimelineEvent, b: TimelineEvent) =>
+  b.on.localeCompare(a.on) ||
+  a.domain.localeCompare(b.domain) ||
+  a.kind.localeCompare(b.kind) ||
+  a.title.localeCompare(b.title);
+
+/** The dossier's loaders, one set per request; all are set-based over the comuni asked. */
+function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
+  const { em } = ctx;
+  return {
+    /** Timeline events of each comune from every domain, newest first. */
+    timeline: new DataLoader<string, TimelineEvent[]>(async (codes) => {
+      const events = (
+        await Promise.all(domains.map((d) => d.timeline?.(ctx, codes) ?? Promise.resolve([])))
+      ).flat();
+      const byComune = groupBy(events.sort(byDateDesc), (e) => e.comune);
+      return codes.map((c) => byComune.get(c) ?? []);
+    }),
+    /** Quality flags of each comune: its own and those of the groupings it belongs to. */
+    qualityIssues: new DataLoader<string, DataQualityIssue[]>(async (codes) => {
+      const members = await em.find(GroupingMember, { comune: { $in: [...codes] } });
+      const groupings = [...new Set(members.map((m) => m.grouping.unwrap().code))];
+      const issues = await em.find(
+        DataQualityIssue,
+        { $or: [{ comune: { $in: [...codes] } }, { grouping: { $in: groupings } }] },
+        { orderBy: { domain: 'asc', code: 'asc', pk: 'asc' } },
+      );
+      const groupingsOf = groupBy(members, (m) => m.comune.unwrap().istatCode);
+      return codes.map((c) => {
+        const mine = new Set(groupingsOf.get(c)?.map((m) => m.grouping.unwrap().code));
+        return issues.filter(
+          (i) =>
+            i.comune?.unwrap().istatCode === c ||
+            (i.grouping != null && mine.has(i.grouping.unwrap().code)),
+        );
+      });
+    }),
+    /** Datasets behind every record of each comune, across all domains (one statement). */
+    datasetsOfComune: manyLoader(
+      async (codes: readonly string[]) => {
+        const parts = sourcedTables(em)
+          .filter((t) => t.comuneColumn)
+          .map(
+            (t) =>
+              `select ${q(t.comuneColumn!)} as comune, dataset_id from ${q(t.table)} where ${q(t.comuneColumn!)} = any(?)`,
+          );
+        parts.push(
+          'select istat_code as comune, dataset_id from comune where istat_code = any(?)',
+          `select m.comune_istat_code as comune, g.dataset_id from grouping_member m
+             join territorial_grouping g on g.code = m.grouping_code where m.comune_istat_code = any(?)`,
+        );
+        const sql = `select distinct comune, dataset_id from (${parts.join(' union all ')}) x order by 1, 2`;
+        return em.getConnection().execute<{ comune: string; dataset_id: string }[]>(
+          sql,
+          parts.map(() => [...codes]),
+        );
+      },
+      (r) => r.comune,
+    ),
+    /** Number of records per dataset over every sourced table (one statement). */
+    recordCounts: new DataLoader<'all', Map<string, number>>(async (keys) => {
+      const parts = sourcedTables(em).map(
+        (t) => `select dataset_id, count(*)::int as n from ${q(t.table)} group by dataset_id`,
+      );
+      const rows = await em
+        .getConnection()
+        .execute<{ dataset_id: string; n: number }[]>(
+          `select dataset_id, sum(n)::int as n from (${parts.join(' union all ')}) x group by 1`,
+        );
+      const map = new Map(rows.map((r) => [r.dataset_id, r.n]));
+      return keys.map(() => map);
+    }),
+  };
+}
+
+/** The dossier's loaders of a request. */
+export type DossierLoaders = ReturnType<typeof createDossierLoaders>;
+
+/** Returns the accessor of the dossier loaders of a request, over the given domains. */
+export function dossierLoadersFor(domains: readonly Domain[]) {
+  const factory = (ctx: HubContext) => createDossierLoaders(ctx, domains);
+  return (ctx: HubContext): DossierLoaders => perRequest(ctx, factory);
+}

@@ -1,0 +1,59 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { HubContext } from '../../common/context.js';
+import type { Domain, NodeLoader } from '../../common/domain.js';
+import { badInput } from '../../common/errors.js';
+import { fromGlobalId, Node } from '../../common/node.js';
+import { hubLoaders } from '../hub.loaders.js';
+
+/** Most ids `nodes` takes at once. */
+const MAX_IDS = 100;
+
+/** The hub's own node types. */
+const HUB_NODES: Record<string, NodeLoader> = {
+  Comune: (ctx, key) => hubLoaders(ctx).comune.load(key),
+  TerritorialGrouping: (ctx, key) => hubLoaders(ctx).grouping.load(key),
+  Organization: (ctx, key) => hubLoaders(ctx).organization.load(key),
+};
+
+/** `node(id)` and `nodes(ids)` over every type of every domain. */
+export function nodeResolver(domains: readonly Domain[]) {
+  const loaders: Record<string, NodeLoader> = Object.assign(
+    { ...HUB_NODES },
+    ...domains.map((d) => d.nodes ?? {}),
+  );
+  const load = async (ctx: HubContext, id: string, argument: string) => {
+    const decoded = fromGlobalId(id);
+    if (!decoded) throw badInput(argument, `"${id}" is not a global id returned by this API`);
+    const loader = loaders[decoded.type];
+    return loader ? loader(ctx, decoded.key) : null;
+  };
+
+  @Resolver()
+  class NodeResolver {
+    @Query(() => Node, {
+      nullable: true,
+      description:
+        'Any object by its global id (Relay Node); null when it does not exist. Field access rules apply as everywhere.',
+    })
+    node(
+      @Ctx() ctx: HubContext,
+      @Arg('id', () => ID, { description: 'A global id (the `id` field of any object).' })
+      id: string,
+    ) {
+      return load(ctx, id, 'id');
+    }
+
+    @Query(() => [Node], {
+      nullable: 'items',
+      description: `Objects by global ids, in the same order (null where none exists); at most ${MAX_IDS}.`,
+    })
+    nodes(
+      @Ctx() ctx: HubContext,
+      @Arg('ids', () => [ID], { description: 'Global ids.' }) ids: string[],
+    ) {
+      if (ids.length > MAX_IDS) throw badInput('ids', `at most ${MAX_IDS} ids, got ${ids.length}`);
+      return Promise.all(ids.map((id) => load(ctx, id, 'ids')));
+    }
+  }
+  return NodeResolver;
+}

@@ -1,0 +1,28 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { ReferenceKind } from '@mikro-orm/core';
+
+/** A table of sourced records, as found in the ORM metadata. */
+export interface SourcedTable {
+  table: string;
+  /** Column of the record's comune (ManyToOne to Comune), when it has one. */
+  comuneColumn: string | null;
+}
+
+/**
+ * Every table whose records carry a dataset (entities extending Sourced), read from the
+ * ORM metadata so that a new domain is covered without registering anything.
+ */
+export function sourcedTables(em: EntityManager): SourcedTable[] {
+  const out: SourcedTable[] = [];
+  for (const meta of Object.values(em.getMetadata().getAll())) {
+    if (meta.abstract || meta.embeddable || meta.virtual) continue;
+    const dataset = meta.properties.dataset;
+    if (!dataset || dataset.kind !== ReferenceKind.MANY_TO_ONE || dataset.type !== 'Dataset')
+      continue;
+    const comune = Object.values(meta.properties).find(
+      (p) => p.kind === ReferenceKind.MANY_TO_ONE && p.type === 'Comune' && p.name === 'comune',
+    );
+    out.push({ table: meta.tableName, comuneColumn: comune?.fieldNames[0] ?? null });
+  }
+  return out.sort((a, b) => a.table.localeCompare(b.table));
+}
