@@ -1,5 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_hub } from './Migration20261123000000_hub.js';
+import { Migration20261123000100_infrastructure } from './Migration20261123000100_infrastructure.js';
+import { Migration20261123000200_energy } from './Migration20261123000200_energy.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -7,4 +9,6 @@ import { Migration20261123000000_hub } from './Migration20261123000000_hub.js';
  */
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000000_hub', class: Migration20261123000000_hub },
+  { name: 'Migration20261123000100_infrastructure', class: Migration20261123000100_infrastructure },
+  { name: 'Migration20261123000200_energy', class: Migration20261123000200_energy },
 ];

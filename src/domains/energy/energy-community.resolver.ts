@@ -1,0 +1,74 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../common/context.js';
+import { Comune } from '../../hub/comune.entity.js';
+import { TerritorialGrouping } from '../../hub/grouping.entity.js';
+import { hubLoaders } from '../../hub/hub.loaders.js';
+import { Organization } from '../../hub/organization.entity.js';
+import { resolveTerritory } from '../../hub/territory.js';
+import { EnergyCommunity } from './energy-community.entity.js';
+import { EnergyCommunityFilter } from './energy.inputs.js';
+import { energyLoaders } from './energy.loaders.js';
+import { Funding } from './funding.entity.js';
+
+/** Energy communities and their relations. */
+@Resolver(() => EnergyCommunity)
+export class EnergyCommunityResolver {
+  @Query(() => [EnergyCommunity], {
+    description: 'Renewable energy communities (CER), by name. A short list: not paged.',
+  })
+  async energyCommunities(
+    @Ctx() ctx: HubContext,
+    @Arg('filter', () => EnergyCommunityFilter, { nullable: true, description: 'Filter.' })
+    filter?: EnergyCommunityFilter | null,
+  ): Promise<EnergyCommunity[]> {
+    const where: FilterQuery<EnergyCommunity> = {};
+    if (filter?.status) where.status = filter.status;
+    if (filter?.territory)
+      where.comuneIstatCodes = {
+        $overlap: await resolveTerritory(ctx.em, filter.territory, 'filter.territory'),
+      };
+    return ctx.em.find(EnergyCommunity, where, { orderBy: { name: 'asc', code: 'asc' } });
+  }
+
+  @Query(() => EnergyCommunity, { nullable: true, description: 'One energy community by code.' })
+  energyCommunity(
+    @Ctx() ctx: HubContext,
+    @Arg('code', () => String, { description: 'Code, e.g. "cer-crema-ex-olivetti".' })
+    code: string,
+  ): Promise<EnergyCommunity | null> {
+    return ctx.em.findOne(EnergyCommunity, { code });
+  }
+
+  @FieldResolver(() => [Comune], { description: 'Comuni the community covers, by ISTAT code.' })
+  async comuni(@Root() c: EnergyCommunity, @Ctx() ctx: HubContext): Promise<Comune[]> {
+    const found = await hubLoaders(ctx).comune.loadMany([...c.comuneIstatCodes].sort());
+    return found.filter((x): x is Comune => x instanceof Comune);
+  }
+
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: 'Promoter (promotore); null when not stated.',
+  })
+  promoter(@Root() c: EnergyCommunity, @Ctx() ctx: HubContext): Promise<Organization | null> {
+    const code = c.promoter?.unwrap().code;
+    return code ? hubLoaders(ctx).organization.load(code) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => TerritorialGrouping, {
+    nullable: true,
+    description: 'The area the community is meant as a replicable model for, when stated.',
+  })
+  replicationArea(
+    @Root() c: EnergyCommunity,
+    @Ctx() ctx: HubContext,
+  ): Promise<TerritorialGrouping | null> {
+    const code = c.replicationArea?.unwrap().code;
+    return code ? hubLoaders(ctx).grouping.load(code) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [Funding], { description: 'Fundings (finanziamenti), oldest first.' })
+  fundings(@Root() c: EnergyCommunity, @Ctx() ctx: HubContext): Promise<Funding[]> {
+    return energyLoaders(ctx).fundingsOfCommunity.load(c.code);
+  }
+}

@@ -1,0 +1,68 @@
+import {
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Ref,
+} from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { DatePrecision, PreciseDate } from '../../common/dates.js';
+import { Node, toGlobalId } from '../../common/node.js';
+import type { Comune } from '../../hub/comune.entity.js';
+import { Sourced } from '../../hub/sourced.js';
+import { EnergyEventKind } from './energy.enums.js';
+
+/**
+ * A dated event about energy communities in a comune (a letter to citizens, an
+ * announcement). Roles, never personal names, are stored.
+ */
+@ObjectType({
+  implements: Node,
+  description: 'A dated event about energy communities in a comune (e.g. a letter to citizens).',
+})
+@Entity({ tableName: 'energy_event' })
+@Unique({ properties: ['comune', 'kind', 'on'] })
+export class EnergyEvent extends Sourced implements Node {
+  [OptionalProps]?: 'pk' | 'id' | 'date';
+
+  @PrimaryKey({ type: 'integer', autoincrement: true })
+  pk!: number;
+
+  @Index()
+  @ManyToOne({ entity: 'Comune', ref: true, deleteRule: 'cascade' })
+  comune!: Ref<Comune>;
+
+  @Field(() => EnergyEventKind, { description: 'Kind of event.' })
+  @Enum({ items: () => EnergyEventKind })
+  kind!: EnergyEventKind;
+
+  @Property({ type: 'date' })
+  on!: string;
+
+  @Enum({ items: () => DatePrecision })
+  precision!: DatePrecision;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Role of the author (e.g. "mayor (sindaco)"); personal names are not stored.',
+  })
+  @Property({ type: 'text', nullable: true })
+  authorRole?: string | null;
+
+  @Field(() => String, { description: 'What happened, in plain words.' })
+  @Property({ type: 'text' })
+  summary!: string;
+
+  get id(): string {
+    return toGlobalId('EnergyEvent', this.pk);
+  }
+
+  @Field(() => PreciseDate, { description: 'When, with its precision.' })
+  get date(): PreciseDate {
+    return PreciseDate.of(this.on, this.precision);
+  }
+}

@@ -1,0 +1,31 @@
+import type { Domain } from '../../common/domain.js';
+import { sourceResolverFor } from '../../hub/source.resolver.js';
+import { ComuneEnergyResolver, EnergyEventResolver } from './comune-energy.resolver.js';
+import { EnergyCommunity } from './energy-community.entity.js';
+import { energyCommunitiesImporter } from './energy-community.import.js';
+import { EnergyCommunityResolver } from './energy-community.resolver.js';
+import { EnergyEvent } from './energy-event.entity.js';
+import { energySeed } from './energy.seed.js';
+import { Funding } from './funding.entity.js';
+import { fundingsImporter } from './funding.import.js';
+import { FundingResolver } from './funding.resolver.js';
+
+/** Energy: renewable energy communities (CER), their fundings and related events. */
+export const energy = {
+  name: 'energy',
+  entities: [EnergyCommunity, Funding, EnergyEvent],
+  resolvers: [
+    EnergyCommunityResolver,
+    FundingResolver,
+    ComuneEnergyResolver,
+    EnergyEventResolver,
+    sourceResolverFor(EnergyCommunity),
+    sourceResolverFor(Funding),
+    sourceResolverFor(EnergyEvent),
+  ],
+  seed: energySeed,
+  importers: {
+    'energy-communities': energyCommunitiesImporter,
+    'energy-fundings': fundingsImporter,
+  },
+} satisfies Domain;

@@ -1,0 +1,34 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../common/context.js';
+import { Comune } from '../../hub/comune.entity.js';
+import { hubLoaders } from '../../hub/hub.loaders.js';
+import { CollectionCentre } from './collection-centre.entity.js';
+import { infrastructureLoaders } from './infrastructure.loaders.js';
+import { UpgradeProgramme } from './programme.entity.js';
+
+/** The fields the infrastructure domain adds to Comune. */
+@Resolver(() => Comune)
+export class ComuneInfrastructureResolver {
+  @FieldResolver(() => [CollectionCentre], {
+    description:
+      'Waste collection centres (centri di raccolta) and supra-municipal platforms in the comune.',
+  })
+  collectionCentres(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<CollectionCentre[]> {
+    return infrastructureLoaders(ctx).centresOfComune.load(comune.istatCode);
+  }
+
+  @FieldResolver(() => [UpgradeProgramme], {
+    description: 'Upgrade programmes of the collection centres the comune takes part in.',
+  })
+  async upgradeProgrammes(
+    @Root() comune: Comune,
+    @Ctx() ctx: HubContext,
+  ): Promise<UpgradeProgramme[]> {
+    const [memberships, programmes] = await Promise.all([
+      hubLoaders(ctx).groupingsOfComune.load(comune.istatCode),
+      infrastructureLoaders(ctx).programmes(),
+    ]);
+    const groupings = new Set(memberships.map((m) => m.grouping.unwrap().code));
+    return programmes.filter((p) => groupings.has(p.participants.unwrap().code));
+  }
+}

@@ -1,0 +1,49 @@
+import { perRequest, type HubContext } from '../../common/context.js';
+import { manyLoader } from '../../common/loaders.js';
+import { CollectionCentre } from './collection-centre.entity.js';
+import { ProgrammeLot } from './lot.entity.js';
+import { ProgrammeMilestone } from './milestone.entity.js';
+import { UpgradeProgramme } from './programme.entity.js';
+
+/** The infrastructure DataLoaders, built once per request. */
+function createInfrastructureLoaders({ em }: HubContext) {
+  let programmes: Promise<UpgradeProgramme[]> | undefined;
+  return {
+    /** Collection centres of each comune, by ISTAT code. */
+    centresOfComune: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(
+          CollectionCentre,
+          { comune: { $in: [...codes] } },
+          { orderBy: { kind: 'desc', nameKey: 'asc', pk: 'asc' } },
+        ),
+      (c) => c.comune.unwrap().istatCode,
+    ),
+    /** Every upgrade programme (a handful), read once per request. */
+    programmes: () => (programmes ??= em.find(UpgradeProgramme, {}, { orderBy: { code: 'asc' } })),
+    /** Lots of each programme, by programme code. */
+    lotsOfProgramme: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(
+          ProgrammeLot,
+          { programme: { $in: [...codes] } },
+          { orderBy: { number: 'asc', code: 'asc' } },
+        ),
+      (l) => l.programme.unwrap().code,
+    ),
+    /** Milestones of each programme, by programme code, in date order. */
+    milestonesOfProgramme: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(
+          ProgrammeMilestone,
+          { programme: { $in: [...codes] } },
+          { orderBy: { on: 'asc', pk: 'asc' } },
+        ),
+      (m) => m.programme.unwrap().code,
+    ),
+  };
+}
+
+/** The infrastructure loaders of this request. */
+export const infrastructureLoaders = (ctx: HubContext) =>
+  perRequest(ctx, createInfrastructureLoaders);

@@ -1,0 +1,115 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../common/context.js';
+import { decodeCursor, fromRows, PageArgs, pageSize } from '../../common/pagination.js';
+import { Comune } from '../../hub/comune.entity.js';
+import { ComuneConnection } from '../../hub/comune.resolver.js';
+import { TerritorialGrouping } from '../../hub/grouping.entity.js';
+import { hubLoaders } from '../../hub/hub.loaders.js';
+import { Organization } from '../../hub/organization.entity.js';
+import { infrastructureLoaders } from './infrastructure.loaders.js';
+import { ProgrammeLot } from './lot.entity.js';
+import { ProgrammeMilestone } from './milestone.entity.js';
+import { UpgradeProgramme } from './programme.entity.js';
+
+/** Member comuni of a grouping, by ISTAT code, through the request's loaders. */
+export async function groupingComuni(ctx: HubContext, code: string): Promise<Comune[]> {
+  const loaders = hubLoaders(ctx);
+  const members = await loaders.membersOfGrouping.load(code);
+  const comuni = await loaders.comune.loadMany(members.map((m) => m.comune.unwrap().istatCode));
+  return comuni.filter((c): c is Comune => c instanceof Comune);
+}
+
+const org = (ctx: HubContext, code: string | undefined) =>
+  code ? hubLoaders(ctx).organization.load(code) : Promise.resolve(null);
+
+/** Upgrade programmes of the collection centres and their relations. */
+@Resolver(() => UpgradeProgramme)
+export class UpgradeProgrammeResolver {
+  @Query(() => [UpgradeProgramme], {
+    description: 'Upgrade programmes of the municipal collection centres, by code.',
+  })
+  upgradeProgrammes(@Ctx() ctx: HubContext): Promise<UpgradeProgramme[]> {
+    return infrastructureLoaders(ctx).programmes();
+  }
+
+  @Query(() => UpgradeProgramme, { nullable: true, description: 'One upgrade programme by code.' })
+  async upgradeProgramme(
+    @Ctx() ctx: HubContext,
+    @Arg('code', () => String, { description: 'Programme code, e.g. "ccr-upgrade-2023".' })
+    code: string,
+  ): Promise<UpgradeProgramme | null> {
+    return (await infrastructureLoaders(ctx).programmes()).find((p) => p.code === code) ?? null;
+  }
+
+  @FieldResolver(() => Organization, { description: 'Who invests (investitore).' })
+  async investor(@Root() p: UpgradeProgramme, @Ctx() ctx: HubContext): Promise<Organization> {
+    const o = await org(ctx, p.investor.unwrap().code);
+    if (!o) throw new Error(`organisation ${p.investor.unwrap().code} is missing`);
+    return o;
+  }
+
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: 'The operator whose fee pays the investment back (canone del gestore).',
+  })
+  feePayer(@Root() p: UpgradeProgramme, @Ctx() ctx: HubContext): Promise<Organization | null> {
+    return org(ctx, p.feePayer?.unwrap().code);
+  }
+
+  @FieldResolver(() => ComuneConnection, {
+    description: 'Participating comuni (comuni aderenti), by ISTAT code, keyset-paged.',
+  })
+  async participants(
+    @Root() p: UpgradeProgramme,
+    @Ctx() ctx: HubContext,
+    @Args(() => PageArgs) args: PageArgs,
+  ) {
+    const first = pageSize(args.first);
+    const all = await groupingComuni(ctx, p.participants.unwrap().code);
+    const from = args.after ? String(decodeCursor(args.after)[0]) : null;
+    const rest = from == null ? all : all.filter((c) => c.istatCode > from);
+    return fromRows(rest.slice(0, first + 1), first, all.length, (c) => [c.istatCode], args.after);
+  }
+
+  @FieldResolver(() => TerritorialGrouping, {
+    description: 'The grouping of participants: its code works as a `territory` argument.',
+  })
+  async participantsGrouping(
+    @Root() p: UpgradeProgramme,
+    @Ctx() ctx: HubContext,
+  ): Promise<TerritorialGrouping> {
+    const g = await hubLoaders(ctx).grouping.load(p.participants.unwrap().code);
+    if (!g) throw new Error(`grouping ${p.participants.unwrap().code} is missing`);
+    return g;
+  }
+
+  @FieldResolver(() => [Comune], {
+    description: 'Comuni left out of the programme (see exclusionReason), by ISTAT code.',
+  })
+  excludedComuni(@Root() p: UpgradeProgramme, @Ctx() ctx: HubContext): Promise<Comune[]> {
+    const code = p.excluded?.unwrap().code;
+    return code ? groupingComuni(ctx, code) : Promise.resolve([]);
+  }
+
+  @FieldResolver(() => TerritorialGrouping, {
+    nullable: true,
+    description: 'The grouping of excluded comuni, if any.',
+  })
+  excludedGrouping(
+    @Root() p: UpgradeProgramme,
+    @Ctx() ctx: HubContext,
+  ): Promise<TerritorialGrouping | null> {
+    const code = p.excluded?.unwrap().code;
+    return code ? hubLoaders(ctx).grouping.load(code) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [ProgrammeLot], { description: 'Tender lots (lotti), by number.' })
+  lots(@Root() p: UpgradeProgramme, @Ctx() ctx: HubContext): Promise<ProgrammeLot[]> {
+    return infrastructureLoaders(ctx).lotsOfProgramme.load(p.code);
+  }
+
+  @FieldResolver(() => [ProgrammeMilestone], { description: 'Milestones (tappe), by date.' })
+  milestones(@Root() p: UpgradeProgramme, @Ctx() ctx: HubContext): Promise<ProgrammeMilestone[]> {
+    return infrastructureLoaders(ctx).milestonesOfProgramme.load(p.code);
+  }
+}
