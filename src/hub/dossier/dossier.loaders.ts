@@ -53,12 +53,12 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
           .filter((t) => t.comuneColumn)
           .map(
             (t) =>
-              `select ${q(t.comuneColumn!)} as comune, dataset_id from ${q(t.table)} where ${q(t.comuneColumn!)} = any(?)`,
+              `select ${q(t.comuneColumn!)} as comune, dataset_id from ${q(t.table)} where ${q(t.comuneColumn!)} in (?)`,
           );
         parts.push(
-          'select istat_code as comune, dataset_id from comune where istat_code = any(?)',
+          'select istat_code as comune, dataset_id from comune where istat_code in (?)',
           `select m.comune_istat_code as comune, g.dataset_id from grouping_member m
-             join territorial_grouping g on g.code = m.grouping_code where m.comune_istat_code = any(?)`,
+             join territorial_grouping g on g.code = m.grouping_code where m.comune_istat_code in (?)`,
         );
         const sql = `select distinct comune, dataset_id from (${parts.join(' union all ')}) x order by 1, 2`;
         return em.getConnection().execute<{ comune: string; dataset_id: string }[]>(

@@ -1,0 +1,18 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * Change counter of a table, bumped by a statement-level trigger on every insert, update,
+ * delete or truncate (see the data_version migration): exports derive their data version
+ * from the counters of the tables they read, so a citation names exactly the data it used.
+ */
+@Entity({ tableName: 'data_version' })
+export class DataVersion {
+  @PrimaryKey({ type: 'text' })
+  tableName!: string;
+
+  @Property({ type: 'bigint' })
+  version!: string;
+
+  @Property({ type: 'datetime' })
+  changedAt!: Date;
+}

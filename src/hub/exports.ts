@@ -1,0 +1,67 @@
+import type { Domain, ExportColumn, ExportDefinition } from '../common/domain.js';
+
+const HUB_WIDE: ExportColumn[] = [
+  { name: 'istat_code', description: 'ISTAT code of the comune (6 digits).' },
+  { name: 'name', description: 'Official name.' },
+  { name: 'cadastral_code', description: 'Cadastral code (codice catastale).' },
+  { name: 'postal_codes', description: 'Postal codes (CAP), separated by ";".' },
+  { name: 'population_legal_2011', description: 'Legal population, census 2011.' },
+  { name: 'population_resident_2021', description: 'Resident population on 1 January 2021.' },
+  { name: 'area_km2', description: 'Area in km² computed from the boundary.' },
+  { name: 'centroid_lat', description: 'Latitude of the centroid (WGS84).' },
+  { name: 'centroid_lon', description: 'Longitude of the centroid (WGS84).' },
+  {
+    name: 'groupings',
+    description: 'Codes of the territorial groupings it belongs to, ";"-separated.',
+  },
+  { name: 'area_omogenea_cremasca', description: 'true when in the Area Omogenea Cremasca (48).' },
+  { name: 'consorzio_it', description: 'true when a Consorzio.IT member (52, inferred).' },
+];
+
+const HUB_SQL = (comuni: string) => `
+  select c.istat_code, c.name, c.cadastral_code, array_to_string(c.postal_codes, ';') as postal_codes,
+         c.pop_legal2011 as population_legal_2011, c.pop_resident2021 as population_resident_2021,
+         round(c.area_km2::numeric, 2) as area_km2, round(c.centroid_lat::numeric, 6) as centroid_lat,
+         round(c.centroid_lon::numeric, 6) as centroid_lon,
+         (select string_agg(m.grouping_code, ';' order by m.grouping_code) from grouping_member m
+           where m.comune_istat_code = c.istat_code) as groupings,
+         exists (select 1 from grouping_member m where m.comune_istat_code = c.istat_code
+           and m.grouping_code = 'area-omogenea-cremasca') as area_omogenea_cremasca,
+         exists (select 1 from grouping_member m where m.comune_istat_code = c.istat_code
+           and m.grouping_code = 'consorzio-it') as consorzio_it
+    from comune c where c.istat_code = any(${comuni})`;
+
+/**
+ * The hub's exports: the wide table of the comuni (one row per comune, one column per
+ * indicator of every domain) and the comuni as GeoJSON.
+ */
+export function hubExports(domains: readonly Domain[]): Record<string, ExportDefinition> {
+  const wide = domains.flatMap((d) => (d.wideColumns ? [d.wideColumns] : []));
+  const wideSql = (comuni: string) => {
+    const joins = wide.map((w, i) => `left join (${w.sql(comuni)}) w${i} using (istat_code)`);
+    const cols = wide.flatMap((w, i) => w.columns.map((c) => `w${i}."${c.name}"`));
+    return `select h.*${cols.map((c) => `, ${c}`).join('')}
+      from (${HUB_SQL(comuni)}) h ${joins.join(' ')} order by h.istat_code`;
+  };
+  return {
+    comuni: {
+      title: 'Comuni of the province of Cremona: the wide table',
+      description:
+        'One row per comune, one column per indicator of every domain: identity, population, area, groupings, and the indicators each domain adds (PNRR totals per measure, broadband counts and shares per plan, collection centres, energy communities, civil-protection plan status...).',
+      columns: [...HUB_WIDE, ...wide.flatMap((w) => w.columns)],
+      datasets: [
+        'istat-elenco-comuni',
+        'openpolis-limits-cr',
+        'hub-territory-groupings',
+        ...wide.flatMap((w) => w.datasets),
+      ],
+      tables: ['comune', 'grouping_member', ...wide.flatMap((w) => w.tables)],
+      sql: wideSql,
+      geojson: (comuni) => `
+        select json_build_object('type', 'Feature', 'id', c.istat_code, 'geometry', c.boundary,
+          'properties', json_build_object('istatCode', c.istat_code, 'name', c.name,
+            'population_resident_2021', c.pop_resident2021, 'area_km2', c.area_km2)) as feature
+          from comune c where c.istat_code = any(${comuni}) order by c.istat_code`,
+    },
+  };
+}

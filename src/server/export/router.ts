@@ -1,0 +1,164 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Router } from 'express';
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import type { Config } from '../../config.js';
+import type { Domain, ExportDefinition } from '../../common/domain.js';
+import { HubError } from '../../common/errors.js';
+import { hubExports } from '../../hub/exports.js';
+import { resolveTerritory } from '../../hub/territory.js';
+import { actorOf, authenticate } from '../actor.js';
+import { streamCsv, streamGeoJson } from './stream.js';
+
+const FILE = /^([a-z][a-z0-9-]*)\.(csv|geojson|json)$/;
+const PROVINCE = 'province-cr';
+
+/** Every export of the hub: its own and each domain's. */
+export function allExports(domains: readonly Domain[]): Record<string, ExportDefinition> {
+  return Object.assign({}, hubExports(domains), ...domains.map((d) => d.exports ?? {}));
+}
+
+/** A SQL text[] literal of validated ISTAT codes (COPY takes no bind parameters). */
+const codesLiteral = (codes: string[]) => {
+  if (!codes.every((c) => /^\d{6}$/.test(c))) throw new Error('invalid ISTAT code in territory');
+  return `'{${codes.join(',')}}'::text[]`;
+};
+
+function fail(res: express.Response, status: number, code: string, message: string) {
+  if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="cremasco-data-hub"');
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}
+
+/**
+ * Streamed bulk exports for ANALYST and ADMIN keys: `/export/<name>.csv` (RFC 4180, UTF-8,
+ * header), `.geojson` where the export has geometry, and `.json` (metadata: columns,
+ * licences, sources, row count, data version). `?territory=` takes a grouping or ISTAT code.
+ */
+export function exportRouter(
+  orm: MikroORM,
+  config: Config,
+  domains: readonly Domain[],
+): { router: Router; stop: () => Promise<void> } {
+  const exports = allExports(domains);
+  const pool = new pg.Pool({
+    connectionString: orm.config.get('clientUrl'),
+    max: 4,
+    options: `-c statement_timeout=${config.HUB_EXPORT_STATEMENT_TIMEOUT_MS}`,
+  });
+  const router = express.Router();
+  router.get('/export', authenticate(orm), (req, res) => {
+    const role = actorOf(req).kind === 'key' ? actorOf(req) : null;
+    if (!role)
+      return fail(
+        res,
+        401,
+        'UNAUTHENTICATED',
+        'Exports need an API key (Authorization: Bearer <key>).',
+      );
+    res.json(
+      Object.entries(exports).map(([name, e]) => ({
+        name,
+        title: e.title,
+        formats: ['csv', ...(e.geojson ? ['geojson'] : []), 'json'],
+      })),
+    );
+  });
+  router.get('/export/:file', authenticate(orm), async (req, res, next) => {
+    try {
+      const actor = actorOf(req);
+      if (actor.kind !== 'key')
+        return fail(
+          res,
+          401,
+          'UNAUTHENTICATED',
+          'Exports need an API key (Authorization: Bearer <key>).',
+        );
+      if (actor.role !== 'ANALYST' && actor.role !== 'ADMIN')
+        return fail(
+          res,
+          403,
+          'FORBIDDEN',
+          `Exports are for ANALYST and ADMIN keys; this key is ${actor.role}.`,
+        );
+      const file = String(req.params.file);
+      const m = FILE.exec(file);
+      const def = m ? exports[m[1]] : undefined;
+      if (!m || !def || (m[2] === 'geojson' && !def.geojson))
+        return fail(res, 404, 'NOT_FOUND', `No export "${file}"; see GET /export for the list.`);
+      const territory = typeof req.query.territory === 'string' ? req.query.territory : PROVINCE;
+      const codes = await resolveTerritory(orm.em.fork(), territory, 'territory');
+      const comuni = codesLiteral(codes);
+      const [name, format] = [m[1], m[2]];
+      const version = await dataVersion(pool, name, def);
+      res.set('X-Data-Version', version);
+      if (format === 'json')
+        return void res.json(await metadata(pool, name, def, territory, comuni, version));
+      const download = `${name}${territory === PROVINCE ? '' : `-${territory}`}.${format}`;
+      res.set('Content-Disposition', `attachment; filename="${download}"`);
+      if (format === 'csv') {
+        res.type('text/csv; charset=utf-8');
+        await streamCsv(pool, res, def.sql(comuni));
+      } else {
+        res.type('application/geo+json; charset=utf-8');
+        await streamGeoJson(pool, res, def.geojson!(comuni));
+      }
+    } catch (e) {
+      if (e instanceof HubError) return fail(res, 400, e.code, e.message);
+      next(e);
+    }
+  });
+  return { router, stop: () => pool.end() };
+}
+
+/** A short hash of the change counters of the tables an export reads. */
+async function dataVersion(pool: pg.Pool, name: string, def: ExportDefinition): Promise<string> {
+  const { rows } = await pool.query<{ table_name: string; version: string }>(
+    'select table_name, version from data_version where table_name = any($1) order by 1',
+    [def.tables],
+  );
+  const text = `${name}|${rows.map((r) => `${r.table_name}:${r.version}`).join('|')}`;
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** The metadata document of an export, so an extract can be cited and reproduced. */
+async function metadata(
+  pool: pg.Pool,
+  name: string,
+  def: ExportDefinition,
+  territory: string,
+  comuni: string,
+  version: string,
+) {
+  const { rows } = await pool.query<{ n: number }>(
+    `select count(*)::int as n from (${def.sql(comuni)}) x`,
+  );
+  const { rows: datasets } = await pool.query<{
+    id: string;
+    title: string;
+    publisher: string;
+    licence: string | null;
+    url: string | null;
+    retrieved_on: string | null;
+    synthetic: boolean;
+  }>(
+    `select id, title, publisher, licence, url, to_char(retrieved_on, 'YYYY-MM-DD') as retrieved_on, synthetic
+       from dataset where id = any($1) order by id`,
+    [def.datasets],
+  );
+  return {
+    name,
+    title: def.title,
+    description: def.description,
+    territory,
+    formats: {
+      csv: `/export/${name}.csv?territory=${territory}`,
+      ...(def.geojson ? { geojson: `/export/${name}.geojson?territory=${territory}` } : {}),
+    },
+    columns: def.columns,
+    licences: [...new Set(datasets.map((d) => d.licence ?? 'no licence stated by the source'))],
+    sources: datasets,
+    generatedAt: new Date().toISOString(),
+    rowCount: rows[0].n,
+    dataVersion: version,
+  };
+}

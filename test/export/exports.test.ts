@@ -1,0 +1,118 @@
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/hub/access/keys.js';
+import { startTestHttp } from '../support/hub.js';
+
+type Http = Awaited<ReturnType<typeof startTestHttp>>;
+let http: Http;
+const keys: Record<string, string> = {};
+
+beforeAll(async () => {
+  http = await startTestHttp();
+  for (const role of ['ANALYST', 'ADMIN', 'PARTNER'])
+    keys[role] = (
+      await createApiKey(http.orm.em.fork(), { role, label: `export test ${role} ${Date.now()}` })
+    ).secret;
+});
+afterAll(() => http.close());
+
+const get = (path: string, role?: string) =>
+  fetch(`${http.base}${path}`, { headers: role ? { authorization: `Bearer ${keys[role]}` } : {} });
+
+const summary: Record<string, string>[] = parse(
+  readFileSync('seeds/data/hub/comuni_cr_summary.csv'),
+  {
+    columns: true,
+  },
+);
+
+describe('access to exports', () => {
+  it('refuses anonymous callers (401) and roles other than ANALYST and ADMIN (403)', async () => {
+    const anon = await get('/export/comuni.csv');
+    expect(anon.status).toBe(401);
+    expect(anon.headers.get('www-authenticate')).toMatch(/Bearer/);
+    const partner = await get('/export/comuni.csv', 'PARTNER');
+    expect(partner.status).toBe(403);
+    expect(((await partner.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /ANALYST/,
+    );
+    expect((await get('/export/comuni.csv', 'ADMIN')).status).toBe(200);
+  });
+
+  it('answers 404 for an unknown export and 400 naming a bad territory', async () => {
+    expect((await get('/export/nothing.csv', 'ANALYST')).status).toBe(404);
+    const bad = await get('/export/comuni.csv?territory=atlantis', 'ANALYST');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /territory/,
+    );
+  });
+});
+
+describe('the wide table of the comuni', () => {
+  it('streams RFC 4180 CSV with the documented columns, one row per comune', async () => {
+    const res = await get('/export/comuni.csv', 'ANALYST');
+    expect(res.headers.get('content-type')).toMatch(/text\/csv; charset=utf-8/);
+    const meta = (await (await get('/export/comuni.json', 'ANALYST')).json()) as {
+      columns: { name: string }[];
+      rowCount: number;
+    };
+    const rows: Record<string, string>[] = parse(await res.text(), { columns: true });
+    expect(Object.keys(rows[0])).toEqual(meta.columns.map((c) => c.name));
+    expect(rows).toHaveLength(summary.length);
+    expect(meta.rowCount).toBe(summary.length);
+    const crema = rows.find((r) => r.istat_code === '019035')!;
+    const src = summary.find((r) => r.com_istat_code === '019035')!;
+    expect(crema).toMatchObject({
+      name: src.name,
+      population_resident_2021: src.pop_res_2021,
+      consorzio_it: 't',
+      area_omogenea_cremasca: 't',
+    });
+    expect(rows.find((r) => r.istat_code === '019036')!.name).toBe('Cremona');
+    const spino = rows.find((r) => r.istat_code === '019102')!;
+    expect(spino.name).toBe("Spino d'Adda");
+  });
+
+  it('restricts to a territory', async () => {
+    const text = await (await get('/export/comuni.csv?territory=consorzio-it', 'ANALYST')).text();
+    expect(parse(text, { columns: true })).toHaveLength(52);
+    const one = await (await get('/export/comuni.csv?territory=019035', 'ANALYST')).text();
+    expect(parse(one, { columns: true })).toHaveLength(1);
+  });
+
+  it('has metadata with licences, sources and a data version that changes with the data', async () => {
+    const meta = async () =>
+      (await (await get('/export/comuni.json?territory=019035', 'ANALYST')).json()) as {
+        dataVersion: string;
+        licences: string[];
+        sources: { id: string }[];
+        generatedAt: string;
+        title: string;
+      };
+    const a = await meta();
+    expect(a.title).toBeTruthy();
+    expect(a.licences.join('|')).toMatch(/CC.BY/);
+    expect(a.sources.map((s) => s.id)).toContain('istat-elenco-comuni');
+    expect(Date.parse(a.generatedAt)).not.toBeNaN();
+    expect((await meta()).dataVersion).toBe(a.dataVersion);
+    await http.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update comune set name = name where istat_code = '019035'`);
+    expect((await meta()).dataVersion).not.toBe(a.dataVersion);
+  });
+
+  it('exports the comuni as GeoJSON features (lon, lat)', async () => {
+    const res = await get('/export/comuni.geojson?territory=area-omogenea-cremasca', 'ANALYST');
+    expect(res.headers.get('content-type')).toMatch(/geo\+json/);
+    const fc = (await res.json()) as {
+      type: string;
+      features: { geometry: { type: string }; properties: { istatCode: string } }[];
+    };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(48);
+    expect(['Polygon', 'MultiPolygon']).toContain(fc.features[0].geometry.type);
+  });
+});
