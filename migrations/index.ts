@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_hub } from './Migration20261123000000_hub.js';
+import { Migration20261123000300_pnrr } from './Migration20261123000300_pnrr.js';
 import { Migration20261123000100_infrastructure } from './Migration20261123000100_infrastructure.js';
 import { Migration20261123000200_energy } from './Migration20261123000200_energy.js';
 
@@ -11,4 +12,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000000_hub', class: Migration20261123000000_hub },
   { name: 'Migration20261123000100_infrastructure', class: Migration20261123000100_infrastructure },
   { name: 'Migration20261123000200_energy', class: Migration20261123000200_energy },
+  { name: 'Migration20261123000300_pnrr', class: Migration20261123000300_pnrr },
 ];

@@ -3,6 +3,7 @@ import type { Options } from '@mikro-orm/postgresql';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import type { Domain } from './common/domain.js';
 import { hub } from './hub/index.js';
+import { pnrr } from './domains/pnrr/index.js';
 import { infrastructure } from './domains/infrastructure/index.js';
 import { energy } from './domains/energy/index.js';
 
@@ -10,7 +11,7 @@ import { energy } from './domains/energy/index.js';
  * The one place that lists every domain, in dependency order (the hub first): their
  * entities, resolvers, seeds and importers are collected from here.
  */
-export const domains: Domain[] = [hub, infrastructure, energy];
+export const domains: Domain[] = [hub, infrastructure, energy, pnrr];
 
 /** Every entity of the hub, for MikroORM. */
 export const entities = domains.flatMap((d) => [...d.entities]) as NonNullable<Options['entities']>;

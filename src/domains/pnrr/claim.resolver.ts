@@ -1,0 +1,43 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { HubContext } from '../../common/context.js';
+import { Claim, ClaimTopic } from './claim.entity.js';
+import { reconcileClaim } from './claim.reconcile.js';
+import { ClaimReconciliation } from './claim.types.js';
+import { PnrrMeasure } from './measure.entity.js';
+import { pnrrLoaders } from './pnrr.loaders.js';
+
+/** Press claims and their reconciliation with the open data. */
+@Resolver(() => Claim)
+export class ClaimResolver {
+  @Query(() => [Claim], {
+    description:
+      'Figures stated in the press, with their source and a reconciliation with the open data computed at query time.',
+  })
+  claims(
+    @Ctx() ctx: HubContext,
+    @Arg('topic', () => ClaimTopic, { nullable: true, description: 'Only this topic.' })
+    topic?: ClaimTopic | null,
+  ): Promise<Claim[]> {
+    return ctx.em.find(Claim, topic ? { topic } : {}, { orderBy: { code: 'asc' } });
+  }
+
+  @FieldResolver(() => PnrrMeasure, {
+    nullable: true,
+    description: 'The measure the figure is for; null for a total over all measures.',
+  })
+  measure(@Root() c: Claim, @Ctx() ctx: HubContext): Promise<PnrrMeasure | null> {
+    const code = c.measure?.unwrap().code;
+    return code ? pnrrLoaders(ctx).measure.load(code) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => ClaimReconciliation, {
+    description:
+      'What the open data give for the claim territory and date, and the difference (computed − claimed); also compared with the file published that day, with applications by that day, with the current data and with the other territories. Computed at query time; the same figures are loaded once per request for all claims.',
+  })
+  reconciliation(@Root() c: Claim, @Ctx() ctx: HubContext): Promise<ClaimReconciliation> {
+    const figure = pnrrLoaders(ctx).figure;
+    return reconcileClaim(c, (basis, territory, asOf) =>
+      figure.load(`${basis}|${territory}|${asOf}`),
+    );
+  }
+}

@@ -1,0 +1,109 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../common/dates.js';
+import { MoneyScalar } from '../../common/money.js';
+
+/** What a claim is compared with. */
+export enum ReconciliationBasis {
+  AS_OF = 'AS_OF',
+  PUBLISHED_SNAPSHOT = 'PUBLISHED_SNAPSHOT',
+  APPLIED_BY = 'APPLIED_BY',
+  CURRENT = 'CURRENT',
+}
+registerEnumType(ReconciliationBasis, {
+  name: 'ReconciliationBasis',
+  description: 'Which open-data figure a claim is compared with (always comuni as bodies).',
+  valuesConfig: {
+    AS_OF: {
+      description:
+        "Today's grant files read as of the claim's date: grants funded (decreed) on or before it and not renounced by then.",
+    },
+    PUBLISHED_SNAPSHOT: {
+      description:
+        "The grant file as it was published on the claim's date (the 2022-11-17 snapshot), renounced excluded.",
+    },
+    APPLIED_BY: {
+      description:
+        "Grants applied for on or before the claim's date and funded at any time, not renounced by that date.",
+    },
+    CURRENT: { description: "Today's grant files, renounced excluded, whatever the date." },
+  },
+});
+
+/** One comparison of a claim with an open-data figure. */
+@ObjectType({ description: 'A claim compared with one open-data figure.' })
+export class ClaimComparison {
+  @Field(() => ReconciliationBasis, { description: 'What the figure is.' })
+  basis!: ReconciliationBasis;
+
+  @Field(() => String, { description: 'Territory of the figure (grouping or ISTAT code).' })
+  territory!: string;
+
+  @Field(() => Int, { description: 'Number of comuni of the territory.' })
+  comuneCount!: number;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'The open-data figure, EUR; null when the data for it are not held.',
+  })
+  computed!: string | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description: 'computed − claimed value, EUR (negative: the data give less).',
+  })
+  difference!: string | null;
+
+  @Field(() => Int, { description: 'Number of grants behind the figure.' })
+  grantCount!: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether the figure lies in the range the wording allows (low..high).',
+  })
+  consistent!: boolean | null;
+
+  @Field(() => String, { description: 'The figure in words.' })
+  note!: string;
+}
+
+/** The reconciliation of a claim with the open data, computed at query time. */
+@ObjectType({
+  description:
+    'A claim reconciled with the open data at query time: the primary figure is the AS_OF basis on the claim territory.',
+})
+export class ClaimReconciliation {
+  @Field(() => String, { description: 'Territory of the primary figure (the claim territory).' })
+  territory!: string;
+
+  @Field(() => DateScalar, { description: 'Date of the comparison (the claim date).' })
+  asOf!: string;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'What the open data give for the same territory and date (AS_OF basis, comuni as bodies), EUR.',
+  })
+  computed!: string;
+
+  @Field(() => MoneyScalar, { description: 'computed − claimed value, EUR.' })
+  difference!: string;
+
+  @Field(() => Boolean, {
+    description: 'Whether the primary figure lies in the range the wording allows.',
+  })
+  consistent!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the data contradict the claim: neither the AS_OF figure nor the snapshot published that day (when held) fits the wording.',
+  })
+  contradicted!: boolean;
+
+  @Field(() => String, { description: 'What the comparison shows, in plain words.' })
+  note!: string;
+
+  @Field(() => [ClaimComparison], {
+    description:
+      'Every comparison: each basis on the claim territory and on the other territories.',
+  })
+  comparisons!: ClaimComparison[];
+}

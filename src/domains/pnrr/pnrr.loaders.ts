@@ -1,0 +1,140 @@
+import DataLoader from 'dataloader';
+import { perRequest, type HubContext } from '../../common/context.js';
+import { groupBy, manyLoader, oneLoader } from '../../common/loaders.js';
+import { decodeCursor } from '../../common/pagination.js';
+import { PnrrBody } from './body.entity.js';
+import { computeFigure, type BasisFigure } from './claim.reconcile.js';
+import type { ReconciliationBasis } from './claim.types.js';
+import { PnrrGrant } from './grant.entity.js';
+import { PnrrComuneKpi } from './kpi.entity.js';
+import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
+import { PnrrProject, PnrrProjectLocation } from './project.entity.js';
+import { amountsByComune, codeList, grantConditions, type AmountRow } from './pnrr.sql.js';
+import type { GrantFilter } from './pnrr.types.js';
+
+/** One loader per distinct set of arguments, each batching over comuni. */
+function keyed<V>(make: (key: string) => DataLoader<string, V>) {
+  const loaders = new Map<string, DataLoader<string, V>>();
+  return (key: string) => {
+    let l = loaders.get(key);
+    if (!l) loaders.set(key, (l = make(key)));
+    return l;
+  };
+}
+
+/** A page of a per-comune list: the rows of the page (plus one, to tell if more follow). */
+export interface ComunePage<T> {
+  rows: T[];
+  total: number;
+}
+
+function createPnrrLoaders(ctx: HubContext) {
+  const { em } = ctx;
+
+  return {
+    measure: oneLoader(
+      (codes: readonly string[]) => em.find(PnrrMeasure, { code: { $in: [...codes] } }),
+      (m) => m.code,
+    ),
+    notice: oneLoader(
+      (titles: readonly string[]) => em.find(PnrrNotice, { title: { $in: [...titles] } }),
+      (n) => n.title,
+    ),
+    body: oneLoader(
+      (codes: readonly string[]) => em.find(PnrrBody, { ipaCode: { $in: [...codes] } }),
+      (b) => b.ipaCode,
+    ),
+    kpi: oneLoader(
+      (codes: readonly string[]) => em.find(PnrrComuneKpi, { comune: { $in: [...codes] } }),
+      (k) => k.comune.unwrap().istatCode,
+    ),
+    locationsOfProject: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(
+          PnrrProjectLocation,
+          { project: { $in: [...codes] } },
+          { orderBy: { comune: 'asc', pk: 'asc' } },
+        ),
+      (l) => l.project.unwrap().localCode,
+    ),
+    /** Sums per measure and in total, per comune, for one filter: one statement per batch. */
+    amounts: keyed<AmountRow[]>((key) => {
+      const f = JSON.parse(key) as GrantFilter;
+      return new DataLoader(async (codes) => {
+        const byComune = groupBy(await amountsByComune(em, codes, f), (r) => r.comune);
+        return codes.map((c) => byComune.get(c) ?? []);
+      });
+    }),
+    /** A keyset page of grants per comune (by funding date, then id): one statement per batch. */
+    grants: keyed<PnrrGrant[]>((key) => {
+      const { f, first, after } = JSON.parse(key) as {
+        f: GrantFilter;
+        first: number;
+        after: string | null;
+      };
+      const w = grantConditions(f);
+      const pos = after ? decodeCursor(after) : null;
+      return new DataLoader(async (codes) => {
+        const rows = await em.execute<Record<string, unknown>[]>(
+          `select * from (
+             select g.*, row_number() over (partition by g.comune_istat_code order by g.funded_on, g.pk) as rn_
+               from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
+              where g.comune_istat_code = any(string_to_array(?, ',')) and ${w.sql}
+                ${pos ? 'and (g.funded_on, g.pk) > (?::date, ?::integer)' : ''}) x
+            where rn_ <= ? order by funded_on, pk`,
+          [codeList(codes), ...w.params, ...(pos ?? []), first + 1],
+        );
+        const grants = rows.map(({ rn_: _, ...r }) => em.map(PnrrGrant, r));
+        const byComune = groupBy(grants, (g) => g.comune.unwrap().istatCode);
+        return codes.map((c) => byComune.get(c) ?? []);
+      });
+    }),
+    /** A keyset page of projects located in each comune (by local code). */
+    projects: keyed<ComunePage<PnrrProject>>((key) => {
+      const { first, after } = JSON.parse(key) as { first: number; after: string | null };
+      const pos = after ? decodeCursor(after) : null;
+      return new DataLoader(async (codes) => {
+        const list = codeList(codes);
+        const counts = await em.execute<{ comune: string; n: string }[]>(
+          `select comune_istat_code as comune, count(distinct project_local_code) as n
+             from pnrr_project_location where comune_istat_code = any(string_to_array(?, ','))
+            group by 1`,
+          [list],
+        );
+        const rows = await em.execute<Record<string, unknown>[]>(
+          `select * from (
+             select p.*, l.comune_ as comune_,
+                    row_number() over (partition by l.comune_ order by p.local_code) as rn_
+               from pnrr_project p
+               join (select distinct project_local_code, comune_istat_code as comune_
+                       from pnrr_project_location
+                      where comune_istat_code = any(string_to_array(?, ','))) l
+                 on l.project_local_code = p.local_code
+              ${pos ? 'where p.local_code > ?' : ''}) x
+            where rn_ <= ? order by local_code`,
+          [list, ...(pos ?? []), first + 1],
+        );
+        const total = new Map(counts.map((r) => [r.comune, Number(r.n)]));
+        const byComune = groupBy(rows, (r) => r.comune_ as string);
+        return codes.map((c) => ({
+          total: total.get(c) ?? 0,
+          rows: (byComune.get(c) ?? []).map(({ rn_: _, comune_: __, ...r }) =>
+            em.map(PnrrProject, r),
+          ),
+        }));
+      });
+    }),
+    /** Open-data figures for claims, by "basis|territory|date". */
+    figure: new DataLoader<string, BasisFigure>((keys) =>
+      Promise.all(
+        keys.map((k) => {
+          const [basis, territory, asOf] = k.split('|');
+          return computeFigure(em, basis as ReconciliationBasis, territory, asOf);
+        }),
+      ),
+    ),
+  };
+}
+
+/** The PNRR loaders of this request. */
+export const pnrrLoaders = (ctx: HubContext) => perRequest(ctx, createPnrrLoaders);

@@ -1,0 +1,85 @@
+import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { HubContext } from '../../common/context.js';
+import { fromRows, pageSize } from '../../common/pagination.js';
+import { checkIstatCode, resolveTerritory } from '../../hub/territory.js';
+import { PnrrProjectConnection } from './connections.js';
+import { checkProjectCursor } from './cursors.js';
+import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
+import { PnrrProjectsArgs, PnrrSummaryArgs, toGrantFilter } from './pnrr.inputs.js';
+import { summaryRows } from './pnrr.sql.js';
+import { PnrrSummary, PnrrSummaryRow } from './pnrr.types.js';
+import { findProjects } from './project.query.js';
+
+/** Root queries of the PNRR domain. */
+@Resolver()
+export class PnrrResolver {
+  @Query(() => PnrrSummary, {
+    description:
+      'PA digitale 2026 grants of a territory (grouping code or ISTAT code), grouped. bodies COMUNE (default) counts the grants whose body is a comune of the territory, ALL every body located there. Renounced grants are excluded unless includeRenounced. asOf D counts grants funded on or before D and not renounced by D (a renounced grant counts only when its status date is known and later than D). Sums are exact (SQL numeric).',
+  })
+  async pnrrSummary(
+    @Ctx() ctx: HubContext,
+    @Args(() => PnrrSummaryArgs) args: PnrrSummaryArgs,
+  ): Promise<PnrrSummary> {
+    const codes = await resolveTerritory(ctx.em, args.territory);
+    const rows = await summaryRows(ctx.em, codes, args.groupBy, toGrantFilter(args));
+    const total = rows.find((r) => r.key === null);
+    return Object.assign(new PnrrSummary(), {
+      territory: args.territory,
+      comuneCount: codes.length,
+      total: total?.amount ?? '0',
+      grantCount: Number(total?.n ?? 0),
+      rows: rows
+        .filter((r) => r.key !== null)
+        .map((r) =>
+          Object.assign(new PnrrSummaryRow(), {
+            key: r.key!,
+            label: r.label ?? r.key!,
+            amount: r.amount,
+            grantCount: Number(r.n),
+          }),
+        ),
+    });
+  }
+
+  @Query(() => PnrrProjectConnection, {
+    description:
+      'PNRR projects (Italia Domani, validated) located in the province, filtered, keyset-paged by local code.',
+  })
+  async pnrrProjects(@Ctx() ctx: HubContext, @Args(() => PnrrProjectsArgs) args: PnrrProjectsArgs) {
+    const first = pageSize(args.first);
+    checkProjectCursor(args.after);
+    const f = args.filter ?? {};
+    const comuni = f.comune
+      ? [checkIstatCode(f.comune, 'filter.comune')]
+      : f.territory
+        ? await resolveTerritory(ctx.em, f.territory, 'filter.territory')
+        : null;
+    const { rows, total } = await findProjects(ctx.em, {
+      comuni,
+      measure: f.measure ?? null,
+      text: f.text ?? null,
+      first,
+      after: args.after ?? null,
+    });
+    return fromRows(rows, first, total, (p) => [p.localCode], args.after);
+  }
+
+  @Query(() => [PnrrMeasure], { description: 'The PA digitale 2026 measures, by code.' })
+  measures(@Ctx() ctx: HubContext): Promise<PnrrMeasure[]> {
+    return ctx.em.find(PnrrMeasure, {}, { orderBy: { code: 'asc' } });
+  }
+
+  @Query(() => [PnrrNotice], {
+    description: 'The PA digitale 2026 notices (avvisi), newest first.',
+  })
+  notices(
+    @Ctx() ctx: HubContext,
+    @Arg('measure', () => String, { nullable: true, description: 'Only this measure, e.g. "1.2".' })
+    measure?: string | null,
+  ): Promise<PnrrNotice[]> {
+    return ctx.em.find(PnrrNotice, measure ? { measure } : {}, {
+      orderBy: { opensOn: 'desc nulls last', title: 'asc' },
+    });
+  }
+}
