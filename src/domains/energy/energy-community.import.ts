@@ -32,7 +32,7 @@ export async function importEnergyCommunities(
 ) {
   return em.transactional(async (tx) => {
     const ref = await readReferences(tx);
-    const once = uniqueKeys('code');
+    const once = uniqueKeys('code', 'code');
     return importCsv(tx, {
       file,
       requiredColumns: ['code', 'name', 'status', 'comuni', 'dataset'],

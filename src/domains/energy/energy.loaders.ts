@@ -12,6 +12,16 @@ function createEnergyLoaders({ em }: HubContext) {
       (codes: readonly string[]) => em.find(EnergyCommunity, { code: { $in: [...codes] } }),
       (c) => c.code,
     ),
+    /** Fundings by primary key (global ids). */
+    funding: oneLoader(
+      (pks: readonly number[]) => em.find(Funding, { pk: { $in: [...pks] } }),
+      (f) => f.pk,
+    ),
+    /** Energy events by primary key (global ids). */
+    event: oneLoader(
+      (pks: readonly number[]) => em.find(EnergyEvent, { pk: { $in: [...pks] } }),
+      (e) => e.pk,
+    ),
     /** Communities covering each comune, by ISTAT code (one array-overlap query). */
     communitiesOfComune: new DataLoader<string, EnergyCommunity[]>(async (codes) => {
       const rows = await em.find(

@@ -12,7 +12,6 @@ import { EnergyCommunity } from './energy-community.entity.js';
 import { importEnergyCommunities } from './energy-community.import.js';
 import { EnergyEvent } from './energy-event.entity.js';
 import type { EnergyEventKind } from './energy.enums.js';
-import { refreshFundingFlags } from './energy.quality.js';
 import { importFundings } from './funding.import.js';
 
 /** The dataset of the curated press facts (declared by the hub). */
@@ -41,7 +40,6 @@ export async function seedEnergy(em: EntityManager): Promise<void> {
   const communities = 'energy_communities.csv';
   noRejects(communities, await importEnergyCommunities(em, seedPath('energy', communities)));
   noRejects('fundings.csv', await importFundings(em, seedPath('energy', 'fundings.csv')));
-  await refreshFundingFlags(em);
 
   const events = readSeedJson<EventSeed[]>('energy', 'events.json');
   for (const e of events) {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { importCsv, RowError, upsertRows, type Importer } from '../../common/importer.js';
 import { formatMoney } from '../../common/money.js';
+import { refreshFundingFlags } from './energy.quality.js';
 import {
   cell,
   preciseDateCells,
@@ -30,7 +31,8 @@ const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
 /**
  * Imports fundings of energy communities from a CSV in the documented layout, in one
  * transaction: upserts by community + funder + announcement date, rejects bad rows with
- * line and column. The communities must exist (import them first).
+ * line and column, then refreshes the unknown-recipient flags. The communities must exist
+ * (import them first).
  */
 export async function importFundings(
   em: EntityManager,
@@ -39,8 +41,8 @@ export async function importFundings(
 ) {
   return em.transactional(async (tx) => {
     const ref = await readReferences(tx);
-    const once = uniqueKeys('community_code, funder_code and announced_on');
-    return importCsv(tx, {
+    const once = uniqueKeys('announced_on', 'community_code, funder_code and announced_on');
+    const report = await importCsv(tx, {
       file,
       requiredColumns: [
         'community_code',
@@ -87,6 +89,8 @@ export async function importFundings(
       applyBatch: (em2, rows) =>
         upsertRows(em2, 'energy_funding', ['community_code', 'funder_code', 'announced_on'], rows),
     });
+    await refreshFundingFlags(tx);
+    return report;
   });
 }
 

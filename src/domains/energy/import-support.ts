@@ -13,16 +13,14 @@ export interface References {
 
 /** Reads the reference codes inside the import's transaction (`em.execute` joins it). */
 export async function readReferences(em: EntityManager): Promise<References> {
-  const conn = em;
   const codes = async (sql: string) =>
-    new Set((await conn.execute<{ code: string }[]>(sql)).map((r) => r.code));
-  const [comuni, orgs, datasets, groupings, communities] = await Promise.all([
-    codes('select istat_code as code from comune'),
-    codes('select code from organization'),
-    codes('select id as code from dataset'),
-    codes('select code from territorial_grouping'),
-    codes('select code from energy_community'),
-  ]);
+    new Set((await em.execute<{ code: string }[]>(sql)).map((r) => r.code));
+  // One after the other: inside a transaction the statements share one connection.
+  const comuni = await codes('select istat_code as code from comune');
+  const orgs = await codes('select code from organization');
+  const datasets = await codes('select id as code from dataset');
+  const groupings = await codes('select code from territorial_grouping');
+  const communities = await codes('select code from energy_community');
   return { comuni, orgs, datasets, groupings, communities };
 }
 
@@ -102,12 +100,12 @@ export function preciseDateCells(
   return { on, precision };
 }
 
-/** Rejects a second row with the same natural key, naming the first line. */
-export function uniqueKeys(columns: string) {
+/** Rejects a second row with the same natural key (`what`), naming the first line. */
+export function uniqueKeys(column: string, what: string) {
   const seen = new Map<string, number>();
   return (key: string, line: number) => {
     const first = seen.get(key);
-    if (first) throw new RowError(columns, `same ${columns} as line ${first}`);
+    if (first) throw new RowError(column, `same ${what} as line ${first}`);
     seen.set(key, line);
   };
 }

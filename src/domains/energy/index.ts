@@ -5,6 +5,7 @@ import { EnergyCommunity } from './energy-community.entity.js';
 import { energyCommunitiesImporter } from './energy-community.import.js';
 import { EnergyCommunityResolver } from './energy-community.resolver.js';
 import { EnergyEvent } from './energy-event.entity.js';
+import { energyCommunitySearch, energyNodes, energyTimeline } from './energy.dossier.js';
 import { energySeed } from './energy.seed.js';
 import { Funding } from './funding.entity.js';
 import { fundingsImporter } from './funding.import.js';
@@ -28,4 +29,7 @@ export const energy = {
     'energy-communities': energyCommunitiesImporter,
     'energy-fundings': fundingsImporter,
   },
+  nodes: energyNodes,
+  timeline: energyTimeline,
+  search: { EnergyCommunity: energyCommunitySearch },
 } satisfies Domain;

@@ -43,12 +43,12 @@ const BOOLEANS = new Map([
 
 /** Codes the rows may refer to, read once per import. */
 async function referenceData(em: EntityManager) {
-  const conn = em;
-  const [comuni, orgs, datasets] = await Promise.all([
-    conn.execute<{ istat_code: string; name: string }[]>('select istat_code, name from comune'),
-    conn.execute<{ code: string }[]>('select code from organization'),
-    conn.execute<{ id: string }[]>('select id from dataset'),
-  ]);
+  // One after the other: inside a transaction the statements share one connection.
+  const comuni = await em.execute<{ istat_code: string; name: string }[]>(
+    'select istat_code, name from comune',
+  );
+  const orgs = await em.execute<{ code: string }[]>('select code from organization');
+  const datasets = await em.execute<{ id: string }[]>('select id from dataset');
   return {
     comuni: new Map(comuni.map((c) => [c.istat_code, c.name])),
     orgs: new Set(orgs.map((o) => o.code)),

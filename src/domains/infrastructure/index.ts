@@ -4,6 +4,12 @@ import { CollectionCentre } from './collection-centre.entity.js';
 import { collectionCentresImporter } from './collection-centre.import.js';
 import { CollectionCentreResolver } from './collection-centre.resolver.js';
 import { ComuneInfrastructureResolver } from './comune-infrastructure.resolver.js';
+import {
+  collectionCentreSearch,
+  collectionCentresLayer,
+  infrastructureNodes,
+  infrastructureTimeline,
+} from './infrastructure.dossier.js';
 import { infrastructureSeed } from './infrastructure.seed.js';
 import { ProgrammeLot } from './lot.entity.js';
 import { ProgrammeLotResolver } from './lot.resolver.js';
@@ -27,4 +33,8 @@ export const infrastructure = {
   ],
   seed: infrastructureSeed,
   importers: { 'collection-centres': collectionCentresImporter },
+  nodes: infrastructureNodes,
+  timeline: infrastructureTimeline,
+  layers: { COLLECTION_CENTRES: collectionCentresLayer },
+  search: { CollectionCentre: collectionCentreSearch },
 } satisfies Domain;

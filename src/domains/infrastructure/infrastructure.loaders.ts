@@ -1,5 +1,5 @@
 import { perRequest, type HubContext } from '../../common/context.js';
-import { manyLoader } from '../../common/loaders.js';
+import { manyLoader, oneLoader } from '../../common/loaders.js';
 import { CollectionCentre } from './collection-centre.entity.js';
 import { ProgrammeLot } from './lot.entity.js';
 import { ProgrammeMilestone } from './milestone.entity.js';
@@ -9,6 +9,21 @@ import { UpgradeProgramme } from './programme.entity.js';
 function createInfrastructureLoaders({ em }: HubContext) {
   let programmes: Promise<UpgradeProgramme[]> | undefined;
   return {
+    /** Collection centres by primary key (global ids). */
+    centre: oneLoader(
+      (pks: readonly number[]) => em.find(CollectionCentre, { pk: { $in: [...pks] } }),
+      (c) => c.pk,
+    ),
+    /** Lots by code (global ids). */
+    lot: oneLoader(
+      (codes: readonly string[]) => em.find(ProgrammeLot, { code: { $in: [...codes] } }),
+      (l) => l.code,
+    ),
+    /** Milestones by primary key (global ids). */
+    milestone: oneLoader(
+      (pks: readonly number[]) => em.find(ProgrammeMilestone, { pk: { $in: [...pks] } }),
+      (m) => m.pk,
+    ),
     /** Collection centres of each comune, by ISTAT code. */
     centresOfComune: manyLoader(
       (codes: readonly string[]) =>

@@ -1,0 +1,91 @@
+import type { HubContext } from '../../common/context.js';
+import type { DatePrecision } from '../../common/dates.js';
+import type { NodeLoader, SearchProvider, TimelineEvent } from '../../common/domain.js';
+import { toGlobalId } from '../../common/node.js';
+import { MIN_SCORE, textScoreSql } from '../../common/search.js';
+import { EnergyCommunity } from './energy-community.entity.js';
+import { energyLoaders } from './energy.loaders.js';
+
+/** A positive integer key of a global id, or null. */
+const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
+
+/** Records of this domain by the key inside their global id (`node(id)`). */
+export const energyNodes: Record<string, NodeLoader> = {
+  EnergyCommunity: (ctx, key) => energyLoaders(ctx).community.load(key),
+  Funding: (ctx, key) => {
+    const pk = intKey(key);
+    return pk == null ? Promise.resolve(null) : energyLoaders(ctx).funding.load(pk);
+  },
+  EnergyEvent: (ctx, key) => {
+    const pk = intKey(key);
+    return pk == null ? Promise.resolve(null) : energyLoaders(ctx).event.load(pk);
+  },
+};
+
+interface Row {
+  comune: string;
+  on: string;
+  precision: DatePrecision;
+  kind: string;
+  title: string;
+  entity: string;
+  dataset_id: string;
+  source_note: string | null;
+}
+
+/**
+ * Fundings announced for the communities covering each comune, and the comune's energy
+ * events, as timeline events: one statement for any number of comuni.
+ */
+export async function energyTimeline(
+  ctx: HubContext,
+  comuni: readonly string[],
+): Promise<TimelineEvent[]> {
+  if (!comuni.length) return [];
+  const rows = await ctx.em.execute<Row[]>(
+    `select u.comune, to_char(f.announced_on, 'YYYY-MM-DD') as "on", f.announced_precision as precision,
+            'FUNDING_ANNOUNCED' as kind,
+            o.name || ' funds ' || c.name || ' with ' || f.amount::text || ' EUR: ' || f.purpose as title,
+            'Funding:' || f.pk as entity, f.dataset_id, f.source_note
+       from energy_funding f
+       join energy_community c on c.code = f.community_code
+       join organization o on o.code = f.funder_code
+       cross join lateral unnest(c.comune_istat_codes) as u(comune)
+      where u.comune in (?)
+     union all
+     select e.comune_istat_code, to_char(e."on", 'YYYY-MM-DD'), e.precision, e.kind, e.summary,
+            'EnergyEvent:' || e.pk, e.dataset_id, e.source_note
+       from energy_event e
+      where e.comune_istat_code in (?)
+      order by 1, 2, 6`,
+    [[...comuni], [...comuni]],
+  );
+  return rows.map((r) => {
+    const [type, key] = r.entity.split(':');
+    return {
+      comune: r.comune,
+      on: r.on,
+      precision: r.precision,
+      domain: 'energy',
+      kind: r.kind,
+      title: r.title,
+      datasetId: r.dataset_id,
+      sourceNote: r.source_note,
+      entityId: toGlobalId(type, key),
+    };
+  });
+}
+
+/** Energy communities whose name or site matches the query (Italian-aware scoring). */
+export const energyCommunitySearch: SearchProvider = async (em, query) => {
+  const rows = await em.execute<{ code: string; score: number }[]>(
+    `select code, ${textScoreSql("name || ' ' || coalesce(site, '')")} as score
+       from energy_community order by score desc, code limit ?`,
+    [query.folded, query.folded, query.limit],
+  );
+  const hits = rows.filter((r) => r.score >= MIN_SCORE);
+  if (!hits.length) return [];
+  const found = await em.find(EnergyCommunity, { code: { $in: hits.map((h) => h.code) } });
+  const byCode = new Map(found.map((c) => [c.code, c]));
+  return hits.map((h) => ({ node: byCode.get(h.code)!, score: Number(h.score), key: h.code }));
+};
