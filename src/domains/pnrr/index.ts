@@ -1,5 +1,6 @@
 import type { Domain } from '../../common/domain.js';
 import { sourceResolverFor } from '../../hub/source.resolver.js';
+import { pnrrNodes, pnrrSearch, pnrrTimeline } from './dossier.js';
 import { PnrrBody } from './body.entity.js';
 import { Claim } from './claim.entity.js';
 import { ClaimResolver } from './claim.resolver.js';
@@ -55,4 +56,7 @@ export const pnrr = {
   ],
   seed: pnrrSeed,
   importers: { 'pnrr-grants': grantsImporter, 'pnrr-grants-snapshot': snapshotImporter },
+  nodes: pnrrNodes,
+  timeline: pnrrTimeline,
+  search: pnrrSearch,
 } satisfies Domain;
