@@ -34,6 +34,13 @@ const schema = z.object({
   HUB_MAX_COST: int('HUB_MAX_COST', 20000, 100, 10000000),
   HUB_MAX_DIRECTIVES: int('HUB_MAX_DIRECTIVES', 20, 0, 1000),
   HUB_SEED: z.enum(['auto', 'never']).default('auto'),
+  // Requests per window and caller (anonymous: per IP; keys: per key); 0 = no limit.
+  HUB_RATE_WINDOW_SECONDS: int('HUB_RATE_WINDOW_SECONDS', 60, 1, 86400),
+  HUB_RATE_ANONYMOUS: int('HUB_RATE_ANONYMOUS', 600, 0, 10000000),
+  HUB_RATE_PARTNER: int('HUB_RATE_PARTNER', 6000, 0, 10000000),
+  HUB_RATE_ANALYST: int('HUB_RATE_ANALYST', 6000, 0, 10000000),
+  HUB_RATE_EDITOR: int('HUB_RATE_EDITOR', 3000, 0, 10000000),
+  HUB_RATE_ADMIN: int('HUB_RATE_ADMIN', 0, 0, 10000000),
 });
 
 /** Validated configuration. */

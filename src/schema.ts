@@ -6,12 +6,13 @@ import { hub } from './hub/index.js';
 import { pnrr } from './domains/pnrr/index.js';
 import { infrastructure } from './domains/infrastructure/index.js';
 import { energy } from './domains/energy/index.js';
+import { civilProtection } from './domains/civil-protection/index.js';
 
 /**
  * The one place that lists every domain, in dependency order (the hub first): their
  * entities, resolvers, seeds and importers are collected from here.
  */
-export const domains: Domain[] = [hub, infrastructure, energy, pnrr];
+export const domains: Domain[] = [hub, infrastructure, energy, pnrr, civilProtection];
 
 /** Every entity of the hub, for MikroORM. */
 export const entities = domains.flatMap((d) => [...d.entities]) as NonNullable<Options['entities']>;

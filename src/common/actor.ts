@@ -1,6 +1,21 @@
 /** Roles of API keys; anonymous callers have no key. */
 export type Role = 'PARTNER' | 'ANALYST' | 'EDITOR' | 'ADMIN';
 
+/** Every role, from the least to the most trusted. */
+export const ROLES: readonly Role[] = ['PARTNER', 'ANALYST', 'EDITOR', 'ADMIN'];
+
+/** The domains an EDITOR key can be scoped to (names as in `src/domains/`). */
+export const DOMAIN_NAMES = [
+  'infrastructure',
+  'broadband',
+  'energy',
+  'civil-protection',
+  'pnrr',
+] as const;
+
+/** A domain an EDITOR key can be scoped to. */
+export type DomainName = (typeof DOMAIN_NAMES)[number];
+
 /** Who is calling: anonymous, or the holder of an API key. */
 export type Actor =
   | { kind: 'anonymous' }
@@ -15,4 +30,24 @@ export type Actor =
       domains: string[];
     };
 
+/** An actor holding a key. */
+export type KeyActor = Extract<Actor, { kind: 'key' }>;
+
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** The role of an actor, or null when anonymous. */
+export const roleOf = (actor: Actor): Role | null => (actor.kind === 'key' ? actor.role : null);
+
+/**
+ * True when the actor may write `domain` data of `comune`: an ADMIN always, an EDITOR when
+ * the comune is among its comuni and the domain among its domains (no domains = all).
+ */
+export function coversScope(actor: Actor, comune: string, domain: string): boolean {
+  if (actor.kind !== 'key') return false;
+  if (actor.role === 'ADMIN') return true;
+  return (
+    actor.role === 'EDITOR' &&
+    actor.comuni.includes(comune) &&
+    (actor.domains.length === 0 || actor.domains.includes(domain))
+  );
+}

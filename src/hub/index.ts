@@ -1,4 +1,5 @@
 import type { Domain } from '../common/domain.js';
+import { accessEntities, accessResolvers } from './access/index.js';
 import { Comune } from './comune.entity.js';
 import { ComuneResolver } from './comune.resolver.js';
 import { Dataset } from './dataset.entity.js';
@@ -23,6 +24,7 @@ export const hub = {
     GroupingMember,
     Organization,
     DataQualityIssue,
+    ...accessEntities,
   ],
   resolvers: [
     ComuneResolver,
@@ -33,6 +35,7 @@ export const hub = {
     sourceResolverFor(TerritorialGrouping),
     sourceResolverFor(Organization),
     sourceResolverFor(DataQualityIssue),
+    ...accessResolvers,
   ],
   seed: hubSeed,
 } satisfies Domain;

@@ -1,11 +1,54 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Request } from 'express';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Request, RequestHandler } from 'express';
 import { ANONYMOUS, type Actor } from '../common/actor.js';
+import { HubError } from '../common/errors.js';
+import { findActorByKey } from '../hub/access/keys.js';
+
+/** Actors already resolved for a request (by {@link authenticate}), so lookup runs once. */
+const resolved = new WeakMap<Request, Actor>();
+
+const refuse = (message: string) =>
+  new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
 /**
- * Who is calling. Until API keys exist every caller is anonymous (public read);
- * the access-control work replaces this with key lookup.
+ * Who is calling: anonymous without an `Authorization` header, the key's actor with
+ * `Authorization: Bearer <key>`. A malformed header, an unknown or a revoked key is
+ * UNAUTHENTICATED (never silently anonymous: a client with a bad key must find out).
  */
-export async function resolveActor(_req: Request, _em: EntityManager): Promise<Actor> {
-  return ANONYMOUS;
+export async function resolveActor(req: Request, em: EntityManager): Promise<Actor> {
+  const known = resolved.get(req);
+  if (known) return known;
+  const header = req.headers.authorization;
+  let actor: Actor = ANONYMOUS;
+  if (header !== undefined) {
+    const match = /^Bearer +(\S+) *$/i.exec(header);
+    if (!match) throw refuse('The Authorization header must be "Bearer <key>".');
+    const found = await findActorByKey(em, match[1]);
+    if (!found) throw refuse('Unknown or revoked API key.');
+    actor = found;
+  }
+  resolved.set(req, actor);
+  return actor;
+}
+
+/** The actor {@link authenticate} found for this request (anonymous when none). */
+export const actorOf = (req: Request): Actor => resolved.get(req) ?? ANONYMOUS;
+
+/**
+ * Express middleware: resolves the caller once, before GraphQL runs, and answers
+ * 401 UNAUTHENTICATED (with `WWW-Authenticate: Bearer`) for a bad key.
+ */
+export function authenticate(orm: MikroORM): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      await resolveActor(req, orm.em.fork());
+      next();
+    } catch (e) {
+      if (!(e instanceof HubError) || e.code !== 'UNAUTHENTICATED') return next(e);
+      res
+        .status(401)
+        .set('WWW-Authenticate', 'Bearer realm="cremasco-data-hub"')
+        .json({ errors: [{ message: e.message, extensions: { code: e.code } }] });
+    }
+  };
 }

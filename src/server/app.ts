@@ -11,9 +11,10 @@ import { createServer, type Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { HubContext } from '../common/context.js';
-import { resolveActor } from './actor.js';
+import { authenticate, resolveActor } from './actor.js';
 import { formatError } from './errors.js';
 import { graphiqlRouter, sendGraphiQL } from './graphiql.js';
+import { rateLimit } from './rate-limit.js';
 
 /** What the HTTP app needs. */
 export interface AppDeps {
@@ -95,6 +96,7 @@ export async function createApp(deps: AppDeps) {
       return sendGraphiQL(res);
     next();
   });
+  app.use('/graphql', authenticate(deps.orm), rateLimit(deps.config));
   app.use(
     '/graphql',
     express.json({ limit: deps.config.HUB_BODY_LIMIT }),
