@@ -76,6 +76,12 @@ export async function energyTimeline(
   });
 }
 
+/**
+ * Weight of a name match: community names contain the comune's name ("... di Spino d'Adda"), so
+ * a search for a place ranks the comune itself first.
+ */
+const NAMED_AFTER_A_PLACE = 0.9;
+
 /** Energy communities whose name or site matches the query (Italian-aware scoring). */
 export const energyCommunitySearch: SearchProvider = async (em, query) => {
   const rows = await em.execute<{ code: string; score: number }[]>(
@@ -87,5 +93,9 @@ export const energyCommunitySearch: SearchProvider = async (em, query) => {
   if (!hits.length) return [];
   const found = await em.find(EnergyCommunity, { code: { $in: hits.map((h) => h.code) } });
   const byCode = new Map(found.map((c) => [c.code, c]));
-  return hits.map((h) => ({ node: byCode.get(h.code)!, score: Number(h.score), key: h.code }));
+  return hits.map((h) => ({
+    node: byCode.get(h.code)!,
+    score: Number(h.score) * NAMED_AFTER_A_PLACE,
+    key: h.code,
+  }));
 };

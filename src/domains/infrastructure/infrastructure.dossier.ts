@@ -96,6 +96,12 @@ export const collectionCentresLayer: LayerProvider = async (ctx, comuni, limit) 
   }));
 };
 
+/**
+ * Weight of a name match: centre names contain the comune's name ("... di Spino d'Adda"), so
+ * a search for a place ranks the comune itself first.
+ */
+const NAMED_AFTER_A_PLACE = 0.9;
+
 /** Collection centres whose name matches the query (Italian-aware scoring). */
 export const collectionCentreSearch: SearchProvider = async (em, query) => {
   const rows = await em.execute<{ pk: number; score: number }[]>(
@@ -107,5 +113,9 @@ export const collectionCentreSearch: SearchProvider = async (em, query) => {
   if (!hits.length) return [];
   const found = await em.find(CollectionCentre, { pk: { $in: hits.map((h) => h.pk) } });
   const byPk = new Map(found.map((c) => [c.pk, c]));
-  return hits.map((h) => ({ node: byPk.get(h.pk)!, score: Number(h.score), key: String(h.pk) }));
+  return hits.map((h) => ({
+    node: byPk.get(h.pk)!,
+    score: Number(h.score) * NAMED_AFTER_A_PLACE,
+    key: String(h.pk),
+  }));
 };
