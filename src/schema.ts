@@ -6,13 +6,14 @@ import { hub } from './hub/index.js';
 import { pnrr } from './domains/pnrr/index.js';
 import { infrastructure } from './domains/infrastructure/index.js';
 import { energy } from './domains/energy/index.js';
+import { broadband } from './domains/broadband/index.js';
 import { civilProtection } from './domains/civil-protection/index.js';
 
 /**
  * The one place that lists every domain, in dependency order (the hub first): their
  * entities, resolvers, seeds and importers are collected from here.
  */
-export const domains: Domain[] = [hub, infrastructure, energy, pnrr, civilProtection];
+export const domains: Domain[] = [hub, infrastructure, energy, broadband, pnrr, civilProtection];
 
 /** Every entity of the hub, for MikroORM. */
 export const entities = domains.flatMap((d) => [...d.entities]) as NonNullable<Options['entities']>;

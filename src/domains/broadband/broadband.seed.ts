@@ -1,0 +1,150 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { DomainSeed } from '../../common/seed.js';
+import { readSeedJson } from '../../common/seed-files.js';
+import { Comune } from '../../hub/comune.entity.js';
+import { GroupingMember } from '../../hub/grouping.entity.js';
+import { seedDatasets } from '../../hub/hub.seed.js';
+import { toShape } from './geo.js';
+import { generateComune, type StreetNames } from './sample/generate.js';
+import { planSample, type Calibration, type ComunePlan } from './sample/plan.js';
+import { bulkLoad } from './sample/bulk.js';
+import { BATCH, indexStreets, insertRows } from './sample/writer.js';
+import { seedProgrammes } from './programmes.js';
+
+/** Dataset of the synthetic sample. */
+export const SAMPLE_DATASET = 'broadband-synthetic-sample';
+
+/** The calibration targets and the street names of the sample. */
+export const calibration = () => readSeedJson<Calibration>('broadband', 'calibration.json');
+
+const TABLES = ['civic_address', 'address_coverage', 'coverage_status_change', 'street'];
+
+/**
+ * Removes the synthetic sample (all of it, or only its rows when imported data are
+ * present). Returns true when the tables are left empty.
+ */
+async function clearSample(em: EntityManager): Promise<boolean> {
+  const [{ others }] = await em.execute<{ others: boolean }[]>(
+    'select exists(select 1 from civic_address where dataset_id <> ?) as others',
+    [SAMPLE_DATASET],
+  );
+  await em.execute('delete from white_area_network where dataset_id = ?', [SAMPLE_DATASET]);
+  if (!others) {
+    await em.execute(`truncate ${TABLES.join(', ')} restart identity`);
+    return true;
+  }
+  await em.execute('delete from street where dataset_id = ?', [SAMPLE_DATASET]);
+  await em.execute('delete from civic_address where dataset_id = ?', [SAMPLE_DATASET]);
+  return false;
+}
+
+/**
+ * Builds the calibrated synthetic sample `scale` times over, comune by comune, in batches
+ * (one comune's rows in memory at a time), replacing any earlier sample.
+ */
+export async function seedSample(
+  em: EntityManager,
+  scale = 1,
+  progress?: (done: number, total: number, rows: number) => void,
+): Promise<{ plans: ComunePlan[]; rows: number }> {
+  await seedDatasets(em, 'broadband');
+  const cal = calibration();
+  const names = readSeedJson<StreetNames>('broadband', 'street-names.json');
+  const comuni = await em.find(
+    Comune,
+    {},
+    { populate: ['boundary'], orderBy: { istatCode: 'asc' } },
+  );
+  const members = new Set(
+    (await em.find(GroupingMember, { grouping: cal.territory })).map(
+      (m) => m.comune.unwrap().istatCode,
+    ),
+  );
+  const plans = planSample(
+    cal,
+    comuni.map((c) => ({
+      istatCode: c.istatCode,
+      population: c.popResident2021 ?? 0,
+      member: members.has(c.istatCode),
+    })),
+    scale,
+  );
+  const empty = await clearSample(em);
+  const note = `synthetic sample, seed "${cal.seed}", scale ${scale}`;
+  const load = async () => {
+    let rows = 0;
+    // Generation (here) overlaps with the previous batch's insert (in PostgreSQL).
+    let pending: Promise<unknown> = Promise.resolve();
+    for (const [i, c] of comuni.entries()) {
+      const generated = generateComune(
+        cal.seed,
+        plans[i],
+        {
+          istatCode: c.istatCode,
+          postalCode: c.postalCodes[0],
+          centroid: [c.centroidLat!, c.centroidLon!],
+          areaKm2: c.areaKm2 ?? 10,
+          shape: toShape(c.boundary as never),
+        },
+        names,
+      );
+      for (let at = 0; at < generated.length; at += BATCH) {
+        await pending;
+        pending = insertRows(em, generated.slice(at, at + BATCH), SAMPLE_DATASET, note);
+      }
+      rows += generated.length;
+      progress?.(i + 1, comuni.length, rows);
+    }
+    await pending;
+    await indexStreets(em, 'dataset_id = ?', [SAMPLE_DATASET]);
+    return rows;
+  };
+  const rows = empty ? await bulkLoad(em, TABLES, load) : await load();
+  await em.execute(
+    `insert into white_area_network (comune_istat_code, dataset_id, source_note, km)
+     select x.comune, ?, ?, x.km from json_to_recordset(?::json) as x(comune text, km numeric)
+     on conflict (comune_istat_code) do update set km = excluded.km, dataset_id = excluded.dataset_id, source_note = excluded.source_note`,
+    [
+      SAMPLE_DATASET,
+      `synthetic split of the published ${cal.whiteAreas.networkKm} km among the white-area comuni, scale ${scale}`,
+      JSON.stringify(
+        plans
+          .filter((p) => p.whiteCentiKm > 0)
+          .map((p) => ({ comune: p.istatCode, km: (p.whiteCentiKm / 100).toFixed(2) })),
+      ),
+    ],
+  );
+  await seedProgrammes(em);
+  await em.execute('analyze civic_address, address_coverage, coverage_status_change, street');
+  return { plans, rows };
+}
+
+/** The domain seed: the scale-1 sample, when no civic address is there yet. */
+export const broadbandSeed: DomainSeed = {
+  name: 'broadband',
+  isSeeded: async (em) =>
+    (await em.execute<{ x: boolean }[]>('select exists(select 1 from civic_address) as x'))[0].x,
+  run: async (em) => {
+    await seedSample(em, 1);
+  },
+};
+
+/** `npm run seed -- broadband --scale N`: replaces the sample with N times the sample. */
+export async function broadbandSeedCommand(orm: MikroORM, args: string[]): Promise<void> {
+  const at = args.indexOf('--scale');
+  const scale = at >= 0 ? Number(args[at + 1]) : 1;
+  if (!Number.isInteger(scale) || scale < 1 || scale > 50)
+    throw new Error('usage: npm run seed -- broadband [--scale N]  (N an integer from 1 to 50)');
+  const started = Date.now();
+  const { rows } = await orm.em
+    .fork()
+    .transactional((em) =>
+      seedSample(em, scale, (done, total, n) =>
+        process.stderr.write(`\rbroadband: ${done}/${total} comuni, ${n} civic numbers`),
+      ),
+    );
+  process.stderr.write('\n');
+  console.log(
+    `broadband: sample at scale ${scale}: ${rows} civic numbers in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
