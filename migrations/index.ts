@@ -1,10 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123000000_hub } from './Migration20261123000000_hub.js';
 import { Migration20261123000050_access } from './Migration20261123000050_access.js';
-import { Migration20261123000300_pnrr } from './Migration20261123000300_pnrr.js';
 import { Migration20261123000100_infrastructure } from './Migration20261123000100_infrastructure.js';
 import { Migration20261123000200_energy } from './Migration20261123000200_energy.js';
+import { Migration20261123000300_pnrr } from './Migration20261123000300_pnrr.js';
+import { Migration20261123000400_broadband } from './Migration20261123000400_broadband.js';
 import { Migration20261123000500_civil_protection } from './Migration20261123000500_civil_protection.js';
+import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -16,8 +18,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000100_infrastructure', class: Migration20261123000100_infrastructure },
   { name: 'Migration20261123000200_energy', class: Migration20261123000200_energy },
   { name: 'Migration20261123000300_pnrr', class: Migration20261123000300_pnrr },
+  { name: 'Migration20261123000400_broadband', class: Migration20261123000400_broadband },
   {
     name: 'Migration20261123000500_civil_protection',
     class: Migration20261123000500_civil_protection,
   },
+  { name: 'Migration20261123000900_data_version', class: Migration20261123000900_data_version },
 ];

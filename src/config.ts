@@ -24,6 +24,7 @@ const schema = z.object({
   HUB_EMBEDDED_PG_PORT: int('HUB_EMBEDDED_PG_PORT', 54329, 1024, 65535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   HUB_STATEMENT_TIMEOUT_MS: int('HUB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
+  HUB_EXPORT_STATEMENT_TIMEOUT_MS: int('HUB_EXPORT_STATEMENT_TIMEOUT_MS', 600000, 1000, 3600000),
   HUB_BODY_LIMIT: z
     .string()
     .regex(/^\d+(b|kb|mb)$/i, 'HUB_BODY_LIMIT must look like 100kb or 1mb')

@@ -2,10 +2,11 @@ import type { GraphQLSchema } from 'graphql';
 import type { Options } from '@mikro-orm/postgresql';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import type { Domain } from './common/domain.js';
+import { dossierResolvers } from './hub/dossier/index.js';
 import { hub } from './hub/index.js';
-import { pnrr } from './domains/pnrr/index.js';
 import { infrastructure } from './domains/infrastructure/index.js';
 import { energy } from './domains/energy/index.js';
+import { pnrr } from './domains/pnrr/index.js';
 import { broadband } from './domains/broadband/index.js';
 import { civilProtection } from './domains/civil-protection/index.js';
 
@@ -13,13 +14,16 @@ import { civilProtection } from './domains/civil-protection/index.js';
  * The one place that lists every domain, in dependency order (the hub first): their
  * entities, resolvers, seeds and importers are collected from here.
  */
-export const domains: Domain[] = [hub, infrastructure, energy, broadband, pnrr, civilProtection];
+export const domains: Domain[] = [hub, infrastructure, energy, broadband, civilProtection, pnrr];
 
 /** Every entity of the hub, for MikroORM. */
 export const entities = domains.flatMap((d) => [...d.entities]) as NonNullable<Options['entities']>;
 
 /** Builds the executable GraphQL schema (type-graphql). */
 export function createSchema(): Promise<GraphQLSchema> {
-  const resolvers = domains.flatMap((d) => [...d.resolvers]) as BuildSchemaOptions['resolvers'];
+  const resolvers = [
+    ...domains.flatMap((d) => [...d.resolvers]),
+    ...dossierResolvers(domains),
+  ] as BuildSchemaOptions['resolvers'];
   return buildSchema({ resolvers, validate: false });
 }

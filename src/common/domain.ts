@@ -24,6 +24,43 @@ export interface Domain {
   search?: Record<string, SearchProvider>;
   /** Map layers of `featureCollection`, by layer name (e.g. COLLECTION_CENTRES). */
   layers?: Record<string, LayerProvider>;
+  /** Bulk exports (`/export/<name>.csv|.geojson|.json`), by name, e.g. `pnrr-grants`. */
+  exports?: Record<string, ExportDefinition>;
+  /** The domain's indicator columns in the wide table `/export/comuni.csv`. */
+  wideColumns?: WideColumns;
+}
+
+/** A column of an export: name and meaning (documented in the README and the metadata). */
+export interface ExportColumn {
+  name: string;
+  description: string;
+}
+
+/**
+ * A bulk export. Its SQL is run by PostgreSQL's COPY (no bind parameters): `comuni` is a
+ * SQL literal of the validated ISTAT codes of the territory, e.g. `'{019035}'::text[]`.
+ */
+export interface ExportDefinition {
+  title: string;
+  description: string;
+  columns: ExportColumn[];
+  /** Dataset ids behind the rows (licences and sources of the metadata). */
+  datasets: string[];
+  /** Tables read: the data version changes when one of them changes. */
+  tables: string[];
+  /** SQL selecting exactly `columns`, in order, for the comuni in `comuni`. */
+  sql: (comuni: string) => string;
+  /** SQL selecting one `feature` (json, RFC 7946 Feature) per row, for a .geojson export. */
+  geojson?: (comuni: string) => string;
+}
+
+/** Indicator columns a domain adds to the wide table, one row per comune. */
+export interface WideColumns {
+  columns: ExportColumn[];
+  datasets: string[];
+  tables: string[];
+  /** SQL selecting `istat_code` and then exactly `columns`, one row per comune at most. */
+  sql: (comuni: string) => string;
 }
 
 /** Loads one record of a node type by the key inside its global id (null if none). */

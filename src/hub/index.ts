@@ -2,6 +2,7 @@ import type { Domain } from '../common/domain.js';
 import { accessEntities, accessResolvers } from './access/index.js';
 import { Comune } from './comune.entity.js';
 import { ComuneResolver } from './comune.resolver.js';
+import { DataVersion } from './data-version.entity.js';
 import { Dataset } from './dataset.entity.js';
 import { GroupingMember, TerritorialGrouping } from './grouping.entity.js';
 import { GroupingResolver } from './grouping.resolver.js';
@@ -24,6 +25,7 @@ export const hub = {
     GroupingMember,
     Organization,
     DataQualityIssue,
+    DataVersion,
     ...accessEntities,
   ],
   resolvers: [

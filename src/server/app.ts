@@ -13,6 +13,8 @@ import type { Config } from '../config.js';
 import type { HubContext } from '../common/context.js';
 import { authenticate, resolveActor } from './actor.js';
 import { formatError } from './errors.js';
+import { domains } from '../schema.js';
+import { exportRouter } from './export/router.js';
 import { graphiqlRouter, sendGraphiQL } from './graphiql.js';
 import { rateLimit } from './rate-limit.js';
 
@@ -29,7 +31,9 @@ export function createApollo({ schema, config, log }: AppDeps, httpServer?: Serv
   const armor = new ApolloArmor({
     maxDepth: { n: config.HUB_MAX_DEPTH, exposeLimits: true },
     maxAliases: { n: config.HUB_MAX_ALIASES, exposeLimits: true },
-    maxTokens: { n: config.HUB_MAX_TOKENS, exposeLimits: true },
+    // Tokens are limited by graphql-js's own parser option (below): armor's Apollo plugin
+    // throws from parsingDidStart, which Apollo turns into a 500.
+    maxTokens: { enabled: false },
     maxDirectives: { n: config.HUB_MAX_DIRECTIVES, exposeLimits: true },
     costLimit: { maxCost: config.HUB_MAX_COST, exposeLimits: true },
     blockFieldSuggestion: { enabled: false },
@@ -39,6 +43,9 @@ export function createApollo({ schema, config, log }: AppDeps, httpServer?: Serv
   return new ApolloServer<HubContext>({
     schema,
     introspection: true,
+    // main.ts owns SIGINT/SIGTERM and stops HTTP, ORM and database in order.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: development,
@@ -91,6 +98,8 @@ export async function createApp(deps: AppDeps) {
     res.json({ status: 'ok' });
   });
   app.use(graphiqlRouter());
+  const exportsRouter = exportRouter(deps.orm, deps.config, domains);
+  app.use(exportsRouter.router);
   app.get('/graphql', (req, res, next) => {
     if (!req.query.query && req.accepts(['application/json', 'text/html']) === 'text/html')
       return sendGraphiQL(res);
@@ -136,5 +145,10 @@ export async function createApp(deps: AppDeps) {
       });
     },
   );
-  return { app, httpServer, apollo };
+  /** Stops GraphQL (draining HTTP) and the export connection pool. */
+  const close = async () => {
+    await apollo.stop();
+    await exportsRouter.stop();
+  };
+  return { app, httpServer, apollo, close };
 }

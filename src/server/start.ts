@@ -35,7 +35,7 @@ export async function startHub(config: Config, log: Logger): Promise<RunningHub>
     });
     if (config.HUB_SEED === 'auto') await seedDatabase(orm, log);
     const schema = await createSchema();
-    const { httpServer, apollo } = await createApp({ orm, schema, config, log });
+    const { httpServer, close } = await createApp({ orm, schema, config, log });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.PORT, config.HOST, resolve);
@@ -46,7 +46,7 @@ export async function startHub(config: Config, log: Logger): Promise<RunningHub>
     return {
       url,
       stop: async () => {
-        await apollo.stop();
+        await close();
         log.debug('HTTP server stopped');
         await orm.close();
         log.debug('database connections closed');

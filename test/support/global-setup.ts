@@ -50,9 +50,18 @@ export default async function setup(project: TestProject) {
   url.pathname = `/hub_test_${process.pid}_${Date.now().toString(36)}`;
   const databaseUrl = url.toString();
   await ensureDatabase(databaseUrl);
-  const orm = await openDatabase(databaseUrl, log);
-  await seedDatabase(orm, log);
-  await orm.close();
+  try {
+    const orm = await openDatabase(databaseUrl, log);
+    try {
+      await seedDatabase(orm, log);
+    } finally {
+      await orm.close();
+    }
+  } catch (e) {
+    await dropDatabase(databaseUrl);
+    await embedded?.stop();
+    throw e;
+  }
   project.provide('databaseUrl', databaseUrl);
   project.provide('serverUrl', serverUrl);
   return async () => {

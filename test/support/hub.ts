@@ -15,9 +15,14 @@ import { createApollo, createApp } from '../../src/server/app.js';
 export const testConfig = (env: Record<string, string> = {}): Config =>
   loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
 
-/** The ORM on the run's test database (one per test file). */
-export async function openTestOrm(): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(inject('databaseUrl')));
+/**
+ * The ORM on the run's test database (one per test file). With `onQuery`, every SQL
+ * statement the ORM sends (entity queries and raw `execute` alike) is reported to it.
+ */
+export async function openTestOrm(onQuery?: (sql: string) => void): Promise<MikroORM> {
+  const config = ormConfig(inject('databaseUrl'));
+  if (!onQuery) return MikroORM.init(config);
+  return MikroORM.init({ ...config, debug: ['query'], logger: onQuery });
 }
 
 /** Results of an operation run through Apollo's real pipeline. */
@@ -31,7 +36,8 @@ export interface OpResult<T> {
  * `executeOperation` with a real per-request context.
  */
 export async function createTestHub(env: Record<string, string> = {}) {
-  const orm = await openTestOrm();
+  const statements: string[] = [];
+  const orm = await openTestOrm((sql) => statements.push(sql));
   const config = testConfig(env);
   const log = pino({ level: 'silent' });
   const schema = await createSchema();
@@ -55,9 +61,20 @@ export async function createTestHub(env: Record<string, string> = {}) {
     if (res.body.kind !== 'single') throw new Error('unexpected incremental response');
     return res.body.singleResult as OpResult<TData>;
   }
+  /** Runs an operation and counts the SQL statements it sent. */
+  async function counted<TData, TVars extends Record<string, unknown>>(
+    document: TypedDocumentNode<TData, TVars> | string,
+    variables?: TVars,
+    actor?: Actor,
+  ): Promise<OpResult<TData> & { statements: number }> {
+    statements.length = 0;
+    const result = await run(document, variables, actor);
+    return { ...result, statements: statements.length };
+  }
   return {
     orm,
     run,
+    counted,
     context,
     close: async () => {
       await apollo.stop();
@@ -71,7 +88,7 @@ export async function startTestHttp(env: Record<string, string> = {}) {
   const orm = await openTestOrm();
   const config = testConfig(env);
   const log = pino({ level: 'silent' });
-  const { httpServer, apollo } = await createApp({
+  const { httpServer, close: closeApp } = await createApp({
     orm,
     schema: await createSchema(),
     config,
@@ -91,7 +108,7 @@ export async function startTestHttp(env: Record<string, string> = {}) {
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
     close: async () => {
-      await apollo.stop();
+      await closeApp();
       await orm.close();
     },
   };

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DossierManyDocument, DossierOneDocument } from '../generated/graphql.js';
+import { createTestHub } from '../support/hub.js';
+
+type Hub = Awaited<ReturnType<typeof createTestHub>>;
+let hub: Hub;
+beforeAll(async () => {
+  hub = await createTestHub();
+});
+afterAll(() => hub.close());
+
+describe('the dossier of a comune', () => {
+  it('answers the fragment for Crema across every domain', async () => {
+    const { data, errors } = await hub.run(DossierOneDocument, { istatCode: '019035' });
+    expect(errors).toBeUndefined();
+    const c = data!.comune!;
+    expect(c.name).toBe('Crema');
+    expect(c.groupings.map((g) => g.code)).toContain('consorzio-it');
+    expect(Number(c.pnrr.total)).toBeGreaterThan(0);
+    expect(c.broadband.addressCount).toBeGreaterThan(0);
+    expect(c.collectionCentres.map((x) => x.kind)).toContain('SUPRA_MUNICIPAL_PLATFORM');
+    expect(c.energyCommunities.length).toBeGreaterThan(0);
+    expect(c.timeline.length).toBeGreaterThan(0);
+    const dates = c.timeline.map((e) => e.on);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    expect(new Set(c.timeline.map((e) => e.domain)).size).toBeGreaterThan(1);
+    expect(c.sources.map((s) => s.dataset).length).toBeGreaterThan(2);
+    for (const s of c.sources) expect(s.dataset).toBeTruthy();
+  });
+
+  it('answers for every comune of the province', async () => {
+    const { data, errors } = await hub.run(DossierManyDocument, {
+      grouping: 'province-cr',
+      first: 200,
+    });
+    expect(errors).toBeUndefined();
+    expect(data!.comuni.edges).toHaveLength(113);
+  });
+
+  it('shows the civil-protection plan and the quality flags that concern a plan comune', async () => {
+    const { data } = await hub.run(DossierOneDocument, { istatCode: '019018' });
+    const c = data!.comune!;
+    expect(c.civilProtectionPlan).not.toBeNull();
+    expect(c.qualityIssues.map((q) => q.code).length).toBeGreaterThan(0);
+  });
+});
+
+describe('SQL work does not grow with the number of comuni', () => {
+  it('issues as many statements for 52 comuni as for 10 and for 1', async () => {
+    const one = await hub.counted(DossierManyDocument, { grouping: '019035', first: 100 });
+    const ten = await hub.counted(DossierManyDocument, {
+      grouping: 'area-omogenea-cremasca',
+      first: 10,
+    });
+    const all = await hub.counted(DossierManyDocument, { grouping: 'consorzio-it', first: 100 });
+    for (const r of [one, ten, all]) expect(r.errors).toBeUndefined();
+    expect(all.data!.comuni.edges).toHaveLength(52);
+    expect(ten.data!.comuni.edges).toHaveLength(10);
+    expect(all.statements).toBeLessThanOrEqual(one.statements + 2);
+    expect(ten.statements).toBeLessThanOrEqual(one.statements + 2);
+    expect(all.statements).toBeLessThan(60);
+  });
+});
