@@ -2,6 +2,7 @@ import { DatePrecision } from '../../common/dates.js';
 import type { NodeLoader, SearchProvider, TimelineEvent } from '../../common/domain.js';
 import type { HubContext } from '../../common/context.js';
 import { toGlobalId } from '../../common/node.js';
+import { MIN_SCORE, textScoreSql } from '../../common/search.js';
 import { tableSearch } from '../../hub/dossier/search.resolver.js';
 import { PnrrBody } from './body.entity.js';
 import { Claim } from './claim.entity.js';
@@ -71,9 +72,38 @@ export async function pnrrTimeline(
   }));
 }
 
+/**
+ * Records that name a place rank just below the place itself: a project titled "Ab.Cloud
+ * Com Spino d'Adda" must not outrank the comune Spino d'Adda for "spino d adda".
+ */
+const SECONDARY = 0.9;
+const secondary =
+  (provider: SearchProvider): SearchProvider =>
+  async (em, query) =>
+    (await provider(em, query)).map((h) => ({ ...h, score: h.score * SECONDARY }));
+
+/** Bodies other than the comuni themselves (those are found as comuni). */
+const bodySearch: SearchProvider = async (em, { folded, limit }) => {
+  const rows = await em.execute<{ k: string; score: number }[]>(
+    `select k, score from (select ipa_code as k, ${textScoreSql('name')} as score
+       from pnrr_body where kind <> 'COMUNE') s where score >= ? order by score desc, k limit ?`,
+    [folded, folded, MIN_SCORE, limit],
+  );
+  const found = rows.length
+    ? await em.find(PnrrBody, { ipaCode: { $in: rows.map((r) => r.k) } })
+    : [];
+  const byKey = new Map(found.map((b) => [b.ipaCode, b]));
+  return rows.flatMap((r) => {
+    const node = byKey.get(r.k);
+    return node ? [{ node, score: Number(r.score) * SECONDARY, key: r.k }] : [];
+  });
+};
+
 /** Cross-domain search providers: bodies by name, notices and projects by title. */
 export const pnrrSearch: Record<string, SearchProvider> = {
-  PnrrBody: tableSearch(PnrrBody, 'pnrr_body', 'ipa_code', 'name', (b) => b.ipaCode),
-  PnrrNotice: tableSearch(PnrrNotice, 'pnrr_notice', 'title', 'title', (n) => n.title),
-  PnrrProject: tableSearch(PnrrProject, 'pnrr_project', 'local_code', 'title', (p) => p.localCode),
+  PnrrBody: bodySearch,
+  PnrrNotice: secondary(tableSearch(PnrrNotice, 'pnrr_notice', 'title', 'title', (n) => n.title)),
+  PnrrProject: secondary(
+    tableSearch(PnrrProject, 'pnrr_project', 'local_code', 'title', (p) => p.localCode),
+  ),
 };
