@@ -1,4 +1,5 @@
 import type { Domain } from '../../common/domain.js';
+import { energyWideColumns } from './energy.exports.js';
 import { sourceResolverFor } from '../../hub/source.resolver.js';
 import { ComuneEnergyResolver, EnergyEventResolver } from './comune-energy.resolver.js';
 import { EnergyCommunity } from './energy-community.entity.js';
@@ -32,4 +33,5 @@ export const energy = {
   nodes: energyNodes,
   timeline: energyTimeline,
   search: { EnergyCommunity: energyCommunitySearch },
+  wideColumns: energyWideColumns,
 } satisfies Domain;

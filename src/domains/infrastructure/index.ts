@@ -1,4 +1,5 @@
 import type { Domain } from '../../common/domain.js';
+import { infrastructureExports, infrastructureWideColumns } from './infrastructure.exports.js';
 import { sourceResolverFor } from '../../hub/source.resolver.js';
 import { CollectionCentre } from './collection-centre.entity.js';
 import { collectionCentresImporter } from './collection-centre.import.js';
@@ -36,5 +37,7 @@ export const infrastructure = {
   nodes: infrastructureNodes,
   timeline: infrastructureTimeline,
   layers: { COLLECTION_CENTRES: collectionCentresLayer },
+  exports: infrastructureExports,
+  wideColumns: infrastructureWideColumns,
   search: { CollectionCentre: collectionCentreSearch },
 } satisfies Domain;

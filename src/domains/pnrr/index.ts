@@ -18,6 +18,7 @@ import { PnrrComuneKpi } from './kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
 import { grantsImporter, snapshotImporter } from './pnrr.import.js';
 import { PnrrResolver } from './pnrr.resolver.js';
+import { pnrrExports, pnrrWideColumns } from './pnrr.exports.js';
 import { pnrrSeed } from './pnrr.seed.js';
 import { PnrrProject, PnrrProjectLocation } from './project.entity.js';
 
@@ -56,6 +57,8 @@ export const pnrr = {
   ],
   seed: pnrrSeed,
   importers: { 'pnrr-grants': grantsImporter, 'pnrr-grants-snapshot': snapshotImporter },
+  exports: pnrrExports,
+  wideColumns: pnrrWideColumns,
   nodes: pnrrNodes,
   timeline: pnrrTimeline,
   search: pnrrSearch,

@@ -43,6 +43,7 @@ export function exportRouter(
   const pool = new pg.Pool({
     connectionString: orm.config.get('clientUrl'),
     max: 4,
+    application_name: 'hub-export',
     options: `-c statement_timeout=${config.HUB_EXPORT_STATEMENT_TIMEOUT_MS}`,
   });
   const router = express.Router();
