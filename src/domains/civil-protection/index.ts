@@ -1,6 +1,8 @@
 import type { Domain } from '../../common/domain.js';
 import { sourceResolverFor } from '../../hub/source.resolver.js';
+import { civilProtectionNodes, civilProtectionTimeline } from './civil-protection.dossier.js';
 import { DOMAIN } from './civil-protection.enums.js';
+import { civilProtectionExports, civilProtectionWideColumns } from './civil-protection.exports.js';
 import { CivilProtectionPlanResolver } from './civil-protection.resolver.js';
 import { civilProtectionSeed } from './civil-protection.seed.js';
 import { ComuneCivilProtectionResolver } from './comune-civil-protection.resolver.js';
@@ -39,4 +41,8 @@ export const civilProtection = {
     sourceResolverFor(CivilProtectionOfficer),
   ],
   seed: civilProtectionSeed,
+  nodes: civilProtectionNodes,
+  timeline: civilProtectionTimeline,
+  exports: civilProtectionExports,
+  wideColumns: civilProtectionWideColumns,
 } satisfies Domain;
