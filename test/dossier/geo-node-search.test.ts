@@ -139,5 +139,7 @@ describe('datasets', () => {
     const istat = data!.datasets.find((d) => d.id === 'istat-elenco-comuni')!;
     expect(istat.recordCount).toBeGreaterThanOrEqual(summary.length);
     expect(data!.datasets.find((d) => d.id === 'openpolis-limits-cr')).toBeTruthy();
+    const readme = readFileSync('README.md', 'utf8');
+    for (const d of data!.datasets) expect(readme, d.id).toContain(`| \`${d.id}\``);
   });
 });
