@@ -11,7 +11,7 @@
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { cpus, hostname } from 'node:os';
+import { cpus, hostname, loadavg } from 'node:os';
 import { pino } from 'pino';
 import { ANONYMOUS } from '../src/common/actor.js';
 import { loadConfig } from '../src/config.js';
@@ -21,6 +21,7 @@ import { createSchema } from '../src/schema.js';
 import { createApollo } from '../src/server/app.js';
 import { seedDatabase } from '../seeds/DatabaseSeeder.js';
 
+const loadAtStart = loadavg()[0];
 const scale = Number(process.argv[process.argv.indexOf('--scale') + 1]) || 1;
 const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 base.pathname = '/hub_bench_broadband';
@@ -111,6 +112,7 @@ const lines = [
   ``,
   `## Scale ${scale} — ${new Date().toISOString().slice(0, 16)}Z, ${hostname()}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`,
   ``,
+  `- 1-minute load average at start / end: ${loadAtStart.toFixed(1)} / ${loadavg()[0].toFixed(1)} (the machine is shared; figures are noisier when it is above the core count)`,
   `- seed of the sample: ${rows} civic numbers in ${seedSeconds.toFixed(1)} s`,
   `- addressSearch (${search.length} runs, ${texts.length} texts): ${fmt(search)}`,
   `- Crema addresses, first page of 100: ${fmt(firstPage)}`,
