@@ -143,3 +143,64 @@ describe('datasets', () => {
     for (const d of data!.datasets) expect(readme, d.id).toContain(`| \`${d.id}\``);
   });
 });
+
+describe('cross-domain search and layers over addresses', () => {
+  it('finds civic addresses, collection centres and energy communities in one search', async () => {
+    type R = {
+      search: {
+        edges: { score: number; node: { __typename: string; label?: string; name?: string } }[];
+      };
+    };
+    const run = (text: string, types?: string[]) =>
+      hub.run<R, { text: string; types?: string[] }>(
+        'query($text: String!, $types: [String!]) { search(text: $text, first: 5, types: $types) { edges { score node { __typename ... on CivicAddress { label } ... on EnergyCommunity { name } ... on CollectionCentre { name } } } } }',
+        { text, types },
+      );
+    const olivetti = await run('olivetti');
+    expect(olivetti.errors).toBeUndefined();
+    expect(olivetti.data!.search.edges[0].node.__typename).toBe('EnergyCommunity');
+    const addresses = await run('via roma crema', ['CivicAddress']);
+    expect(addresses.errors).toBeUndefined();
+    for (const e of addresses.data!.search.edges) {
+      expect(e.node.__typename).toBe('CivicAddress');
+      expect(e.node.label).toMatch(/Crema CR$/);
+    }
+    const centres = await run('piattaforma pandino', ['CollectionCentre']);
+    expect(centres.data!.search.edges[0].node.name).toMatch(/Pandino/);
+  });
+
+  it('serves capped address points as GeoJSON with the real comune', async () => {
+    const { data, errors } = await hub.run<{ featureCollection: Record<string, unknown> }, never>(
+      '{ featureCollection(territory: "019035", layer: ADDRESSES, first: 50) }',
+    );
+    expect(errors).toBeUndefined();
+    const fc = data!.featureCollection as {
+      truncated: boolean;
+      features: {
+        geometry: { type: string; coordinates: [number, number] };
+        properties: { id: string };
+      }[];
+    };
+    expect(fc.features).toHaveLength(50);
+    expect(fc.truncated).toBe(true);
+    const [lon, lat] = fc.features[0].geometry.coordinates;
+    const at = await hub.run<{ comuneAt: { istatCode: string } | null }, never>(
+      `{ comuneAt(lat: ${lat}, lon: ${lon}) { istatCode } }`,
+    );
+    expect(at.data!.comuneAt?.istatCode).toBe('019035');
+    const centres = await hub.run<{ featureCollection: { features: unknown[] } }, never>(
+      '{ featureCollection(territory: "consorzio-it", layer: COLLECTION_CENTRES) }',
+    );
+    expect(centres.errors).toBeUndefined();
+    // No emergency area is seeded (the facts name none): editors add them; the layer is valid and empty.
+    const areas = await hub.run<
+      { featureCollection: { type: string; features: unknown[] } },
+      never
+    >('{ featureCollection(territory: "ppc-2023-casaletto-ceredano", layer: EMERGENCY_AREAS) }');
+    expect(areas.errors).toBeUndefined();
+    expect(areas.data!.featureCollection).toMatchObject({
+      type: 'FeatureCollection',
+      features: [],
+    });
+  });
+});

@@ -1,5 +1,7 @@
 import type { Domain } from '../../common/domain.js';
 import { sourceResolverFor } from '../../hub/source.resolver.js';
+import { addressesLayer, addressSearchProvider } from './broadband.dossier.js';
+import { broadbandExports, broadbandWideColumns } from './broadband.exports.js';
 import { CivicAddress } from './address.entity.js';
 import { AddressResolver, CoverageResolver, ProgrammeResolver } from './address.resolver.js';
 import { broadbandImporter } from './broadband.import.js';
@@ -34,7 +36,11 @@ export const broadband = {
   ],
   seed: broadbandSeed,
   importers: { 'broadband-coverage': broadbandImporter },
+  exports: broadbandExports,
+  wideColumns: broadbandWideColumns,
   seedCommand: broadbandSeedCommand,
+  search: { CivicAddress: addressSearchProvider },
+  layers: { ADDRESSES: addressesLayer },
   nodes: {
     CivicAddress: (ctx, key) =>
       /^\d+$/.test(key) ? ctx.em.findOne(CivicAddress, { pk: Number(key) }) : Promise.resolve(null),

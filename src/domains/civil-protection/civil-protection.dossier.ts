@@ -1,6 +1,6 @@
 import type { HubContext } from '../../common/context.js';
 import type { DatePrecision } from '../../common/dates.js';
-import type { NodeLoader, TimelineEvent } from '../../common/domain.js';
+import type { GeoFeature, LayerProvider, NodeLoader, TimelineEvent } from '../../common/domain.js';
 import { toGlobalId } from '../../common/node.js';
 import { DOMAIN } from './civil-protection.enums.js';
 import { civilProtectionLoaders } from './civil-protection.loaders.js';
@@ -77,3 +77,36 @@ export async function civilProtectionTimeline(
     entityId: toGlobalId('CivilProtectionPlan', r.comune),
   }));
 }
+
+/** Emergency areas with a known location as GeoJSON points (lon, lat). */
+export const emergencyAreasLayer: LayerProvider = async (ctx, comuni, limit) => {
+  const rows = await ctx.em.execute<
+    {
+      pk: number;
+      istat_code: string;
+      kind: string;
+      name: string;
+      capacity: number | null;
+      lat: number;
+      lon: number;
+    }[]
+  >(
+    `select pk, plan_comune_istat_code as istat_code, kind, name, capacity, lat, lon
+       from civil_protection_emergency_area
+      where plan_comune_istat_code in (?) and lat is not null and lon is not null
+      order by plan_comune_istat_code, position limit ?`,
+    [[...comuni], limit],
+  );
+  return rows.map((r): GeoFeature => ({
+    type: 'Feature',
+    id: toGlobalId('EmergencyArea', r.pk),
+    geometry: { type: 'Point', coordinates: [r.lon, r.lat] },
+    properties: {
+      id: toGlobalId('EmergencyArea', r.pk),
+      istatCode: r.istat_code,
+      kind: r.kind,
+      name: r.name,
+      capacity: r.capacity,
+    },
+  }));
+};

@@ -1,6 +1,10 @@
 import type { Domain } from '../../common/domain.js';
 import { sourceResolverFor } from '../../hub/source.resolver.js';
-import { civilProtectionNodes, civilProtectionTimeline } from './civil-protection.dossier.js';
+import {
+  civilProtectionNodes,
+  civilProtectionTimeline,
+  emergencyAreasLayer,
+} from './civil-protection.dossier.js';
 import { DOMAIN } from './civil-protection.enums.js';
 import { civilProtectionExports, civilProtectionWideColumns } from './civil-protection.exports.js';
 import { CivilProtectionPlanResolver } from './civil-protection.resolver.js';
@@ -43,6 +47,7 @@ export const civilProtection = {
   seed: civilProtectionSeed,
   nodes: civilProtectionNodes,
   timeline: civilProtectionTimeline,
+  layers: { EMERGENCY_AREAS: emergencyAreasLayer },
   exports: civilProtectionExports,
   wideColumns: civilProtectionWideColumns,
 } satisfies Domain;
