@@ -46,9 +46,20 @@ function datasetTable(): string {
 
 function exportDocs(): string {
   const out: string[] = [];
-  for (const [name, e] of Object.entries(allExports(domains)).sort(([a], [b]) => a.localeCompare(b))) {
-    const formats = ['csv', ...(e.geojson ? ['geojson'] : []), 'json'].map((f) => `\`/export/${name}.${f}\``);
-    out.push(`#### ${name}: ${e.title}`, '', `${e.description}`, '', `Formats: ${formats.join(', ')}.`, '');
+  for (const [name, e] of Object.entries(allExports(domains)).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    const formats = ['csv', ...(e.geojson ? ['geojson'] : []), 'json'].map(
+      (f) => `\`/export/${name}.${f}\``,
+    );
+    out.push(
+      `#### ${name}: ${e.title}`,
+      '',
+      `${e.description}`,
+      '',
+      `Formats: ${formats.join(', ')}.`,
+      '',
+    );
     out.push('| column | meaning |', '| --- | --- |');
     for (const c of e.columns) out.push(`| \`${c.name}\` | ${cell(c.description)} |`);
     out.push('');
