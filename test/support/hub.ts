@@ -66,10 +66,10 @@ export async function createTestHub(env: Record<string, string> = {}) {
     document: TypedDocumentNode<TData, TVars> | string,
     variables?: TVars,
     actor?: Actor,
-  ): Promise<OpResult<TData> & { statements: number }> {
+  ): Promise<OpResult<TData> & { statements: number; sql: string[] }> {
     statements.length = 0;
     const result = await run(document, variables, actor);
-    return { ...result, statements: statements.length };
+    return { ...result, statements: statements.length, sql: [...statements] };
   }
   return {
     orm,
