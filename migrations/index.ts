@@ -5,6 +5,7 @@ import { Migration20261123000100_infrastructure } from './Migration2026112300010
 import { Migration20261123000200_energy } from './Migration20261123000200_energy.js';
 import { Migration20261123000300_pnrr } from './Migration20261123000300_pnrr.js';
 import { Migration20261123000400_broadband } from './Migration20261123000400_broadband.js';
+import { Migration20261123000410_broadband_stats } from './Migration20261123000410_broadband_stats.js';
 import { Migration20261123000500_civil_protection } from './Migration20261123000500_civil_protection.js';
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
 
@@ -19,6 +20,10 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123000200_energy', class: Migration20261123000200_energy },
   { name: 'Migration20261123000300_pnrr', class: Migration20261123000300_pnrr },
   { name: 'Migration20261123000400_broadband', class: Migration20261123000400_broadband },
+  {
+    name: 'Migration20261123000410_broadband_stats',
+    class: Migration20261123000410_broadband_stats,
+  },
   {
     name: 'Migration20261123000500_civil_protection',
     class: Migration20261123000500_civil_protection,

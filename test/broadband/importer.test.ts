@@ -64,6 +64,7 @@ afterAll(async () => {
     '019036',
     STREET,
   ]);
+  await conn.execute('refresh materialized view broadband_cell');
   await rm(dir, { recursive: true, force: true });
   await hub.close();
 });

@@ -45,6 +45,27 @@ describe('the dossier of a comune', () => {
   });
 });
 
+describe('sources of a dossier', () => {
+  it('names the datasets behind the records of every domain, as stored', async () => {
+    const { data } = await hub.run<{ comune: { sources: { datasetId: string }[] } }, never>(
+      '{ comune(istatCode: "019035") { sources { datasetId } } }',
+    );
+    const got = data!.comune.sources.map((s) => s.datasetId).sort();
+    const rows = await hub.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: string }[]>(
+        `select distinct dataset_id as id from (
+         select dataset_id from civic_address where comune_istat_code = '019035'
+         union all select dataset_id from pnrr_grant where comune_istat_code = '019035'
+         union all select dataset_id from collection_centre where comune_istat_code = '019035'
+         union all select dataset_id from comune where istat_code = '019035') x`,
+      );
+    for (const r of rows) expect(got).toContain(r.id);
+    expect(got).toContain('broadband-synthetic-sample');
+  });
+});
+
 describe('SQL work does not grow with the number of comuni', () => {
   it('issues as many statements for 52 comuni as for 10 and for 1', async () => {
     const one = await hub.counted(DossierManyDocument, { grouping: '019035', first: 100 });

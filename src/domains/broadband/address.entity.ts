@@ -33,6 +33,8 @@ export const LON_SCALE = 0.7034;
   name: 'civic_address_page_index',
   properties: ['comune', 'nameKey', 'streetType', 'number', 'exponent', 'pk'],
 })
+/** Which datasets each comune's addresses come from (dossier sources), by index only. */
+@Index({ name: 'civic_address_comune_dataset_index', properties: ['comune', 'dataset'] })
 @Index({
   name: 'civic_address_location_index',
   expression: `create index "civic_address_location_index" on "civic_address" using gist (point("lon" * ${LON_SCALE}, "lat"))`,

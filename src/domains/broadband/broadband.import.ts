@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { importCsv, upsertRows, type Importer } from '../../common/importer.js';
+import { refreshBroadbandStats } from './stats.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { Organization } from '../../hub/organization.entity.js';
 import { toShape } from './geo.js';
@@ -123,7 +124,7 @@ export const broadbandImporter: Importer = {
       ]),
     );
     const operators = new Set((await em.find(Organization, {})).map((o) => o.code));
-    return importCsv(em, {
+    const report = await importCsv(em, {
       file,
       requiredColumns: COLUMNS.slice(0, 16),
       parseRow: parser(file, byCode, operators),
@@ -131,5 +132,7 @@ export const broadbandImporter: Importer = {
       batchSize: 1000,
       onProgress,
     });
+    await refreshBroadbandStats(em);
+    return report;
   },
 };

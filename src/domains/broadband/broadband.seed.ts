@@ -10,6 +10,7 @@ import { planSample, type Calibration, type ComunePlan } from './sample/plan.js'
 import { bulkLoad } from './sample/bulk.js';
 import { BATCH, indexStreets, insertRows } from './sample/writer.js';
 import { seedProgrammes } from './programmes.js';
+import { refreshBroadbandStats } from './stats.js';
 
 /** Dataset of the synthetic sample. */
 export const SAMPLE_DATASET = 'broadband-synthetic-sample';
@@ -115,6 +116,7 @@ export async function seedSample(
     ],
   );
   await seedProgrammes(em);
+  await refreshBroadbandStats(em);
   await em.execute('analyze civic_address, address_coverage, coverage_status_change, street');
   return { plans, rows };
 }

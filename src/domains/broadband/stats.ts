@@ -18,19 +18,23 @@ interface Cell {
 /** What the figures are grouped by, as a SQL expression over `a`, `c` and `m`. */
 export type StatsKey = 'comune' | 'plan' | 'technology' | 'status' | 'grouping';
 
-const active = "c.status = 'ACTIVATABLE'";
-
 const KEY_SQL: Record<StatsKey, string> = {
   comune: 'a.comune_istat_code',
-  plan: 'c.plan::text',
-  technology: 'c.technology::text',
-  status: 'c.status::text',
+  plan: 'a.plan::text',
+  technology: 'a.technology::text',
+  status: 'a.status::text',
   grouping: 'm.grouping_code',
 };
 
+/** Recomputes the coverage cells (materialized view `broadband_cell`) after a write. */
+export async function refreshBroadbandStats(em: EntityManager): Promise<void> {
+  await em.execute('refresh materialized view broadband_cell');
+}
+
 /**
  * Aggregates the civic addresses of some comuni in ONE statement, grouped by a key and
- * by plan, technology and status, from which every figure is folded in memory.
+ * by plan, technology and status, from which every figure is folded in memory. Reads the
+ * per-comune cells of the materialized view `broadband_cell` (refreshed on every write).
  */
 export async function aggregate(
   em: EntityManager,
@@ -41,12 +45,10 @@ export async function aggregate(
   const join =
     key === 'grouping' ? 'join grouping_member m on m.comune_istat_code = a.comune_istat_code' : '';
   return em.execute<Cell[]>(
-    `select ${KEY_SQL[key]} as key, c.plan, c.technology, c.status,
-            count(*)::int as addresses, sum(a.units)::int as units,
-            coalesce(sum(a.units) filter (where ${active} and c.technology = 'FTTH'), 0)::int as ftth,
-            coalesce(sum(a.units) filter (where ${active} and c.max_download_mbps >= 1000), 0)::int as gigabit,
-            coalesce(sum(a.units) filter (where ${active} and c.max_download_mbps >= 200), 0)::int as mbps200
-       from civic_address a join address_coverage c on c.address_pk = a.pk ${join}
+    `select ${KEY_SQL[key]} as key, a.plan, a.technology, a.status,
+            sum(a.addresses)::int as addresses, sum(a.units)::int as units,
+            sum(a.ftth)::int as ftth, sum(a.gigabit)::int as gigabit, sum(a.mbps200)::int as mbps200
+       from broadband_cell a ${join}
       where a.comune_istat_code = any(string_to_array(?, ','))
       group by 1, 2, 3, 4`,
     [comuni.join(',')],
