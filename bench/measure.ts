@@ -186,14 +186,21 @@ export async function benchServer(server: ServerName, o: Options): Promise<Serve
       if (!wr || wr.error) continue;
       const after = w === 'W2deep' ? cursor : null;
       const make = () => request(server, w, p, { after });
+      // Heavy workloads (a response can take about a second at scale 10): fewer connections
+      // and a longer window, so that each measurement holds enough completed requests.
+      const heavy = w === 'W3' || w === 'W5';
+      const run = {
+        connections: heavy ? 4 : 10,
+        seconds: heavy ? Math.max(o.seconds, 8) : o.seconds,
+      };
       wr.startRssMb = Math.round(procStatusKb(child.pid, 'VmRSS') / 1024);
       const rss = sampleRss(child.pid);
-      await load(base, make, { seconds: o.warmSeconds });
+      await load(base, make, { seconds: o.warmSeconds, connections: run.connections });
       const full: Run[] = [];
       const fixed: Run[] = [];
       for (let i = 0; i < o.reps; i++) {
-        full.push(await load(base, make, { seconds: o.seconds }));
-        if (w !== 'W5') fixed.push(await load(base, make, { seconds: o.seconds, rate: 100 }));
+        full.push(await load(base, make, run));
+        if (w !== 'W5') fixed.push(await load(base, make, { ...run, rate: 100 }));
         process.stdout.write(
           `${w} rep ${i + 1}: ${full.at(-1)!.rps} req/s${fixed.length ? `, p99 @100/s ${fixed.at(-1)!.p99} ms` : ''}\n`,
         );
@@ -212,6 +219,7 @@ export async function benchServer(server: ServerName, o: Options): Promise<Serve
     if (w4 && result.workloads.W4 && !result.workloads.W4.error) {
       result.workloads.W4.startRssMb = Math.round(procStatusKb(child.pid, 'VmRSS') / 1024);
       const rss = sampleRss(child.pid);
+      await fetchOnce(base, w4); // warm-up, untimed (cold caches took 10x longer)
       const times: number[] = [];
       let last = { status: 0, text: '' };
       for (let i = 0; i < o.reps; i++) {

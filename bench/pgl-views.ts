@@ -5,6 +5,8 @@
  * table. Smart tags give the views keys and foreign keys so that PostGraphile nests them
  * under `Comune` and plans each request as ONE statement. The hub's tables are untouched.
  */
+import { skipScan } from './raw-sql.js';
+
 const fk = (cols: string, target: string) => `@foreignKey ${cols} references ${target}`;
 const tag = (view: string, ...lines: string[]) =>
   `comment on view bench_pgl.${view} is E'${lines.join('\\n')}';`;
@@ -12,9 +14,13 @@ const tag = (view: string, ...lines: string[]) =>
 const ACTIVE = "ac.status = 'ACTIVATABLE'";
 
 /** The SQL creating the schema (idempotent: drops and recreates it). */
-export function pglViewsSql(sourcedTables: string[]): string {
+export function pglViewsSql(sourcedTables: string[], cells: boolean): string {
+  // Datasets per comune by a skip scan per table (as the hub does), for the comune row.
   const sourced = sourcedTables
-    .map((t) => `select comune_istat_code, dataset_id from public."${t}"`)
+    .map(
+      (t) =>
+        `select c.istat_code, d.dataset_id from public.comune c, lateral ${skipScan(t, 'c.istat_code')} d`,
+    )
     .join(' union ');
   return `
 drop schema if exists bench_pgl cascade;
@@ -33,15 +39,27 @@ create view bench_pgl.comune_pnrr_total as
 ${tag('comune_pnrr_total', '@primaryKey comune_istat_code', fk('(comune_istat_code)', 'public.comune (istat_code)'))}
 
 create view bench_pgl.comune_broadband as
-  select a.comune_istat_code, count(*)::int as address_count, sum(a.units)::int as unit_count,
+  ${
+    cells
+      ? `select comune_istat_code, sum(addresses)::int as address_count, sum(units)::int as unit_count,
+         round(sum(gigabit)::numeric / nullif(sum(units), 0), 4)::float8 as gigabit_share,
+         round(sum(ftth)::numeric / nullif(sum(units), 0), 4)::float8 as ftth_share
+    from public.broadband_cell group by 1`
+      : `select a.comune_istat_code, count(*)::int as address_count, sum(a.units)::int as unit_count,
          round(coalesce(sum(a.units) filter (where ${ACTIVE} and ac.max_download_mbps >= 1000), 0)::numeric / nullif(sum(a.units), 0), 4)::float8 as gigabit_share,
          round(coalesce(sum(a.units) filter (where ${ACTIVE} and ac.technology = 'FTTH'), 0)::numeric / nullif(sum(a.units), 0), 4)::float8 as ftth_share
-    from public.civic_address a join public.address_coverage ac on ac.address_pk = a.pk group by 1;
+    from public.civic_address a join public.address_coverage ac on ac.address_pk = a.pk group by 1`
+  };
 ${tag('comune_broadband', '@primaryKey comune_istat_code', fk('(comune_istat_code)', 'public.comune (istat_code)'))}
 
 create view bench_pgl.comune_broadband_plan as
-  select a.comune_istat_code, ac.plan::text as plan, count(*)::int as address_count
-    from public.civic_address a join public.address_coverage ac on ac.address_pk = a.pk group by 1, 2;
+  ${
+    cells
+      ? `select comune_istat_code, plan::text as plan, sum(addresses)::int as address_count
+    from public.broadband_cell group by 1, 2`
+      : `select a.comune_istat_code, ac.plan::text as plan, count(*)::int as address_count
+    from public.civic_address a join public.address_coverage ac on ac.address_pk = a.pk group by 1, 2`
+  };
 ${tag('comune_broadband_plan', '@primaryKey comune_istat_code,plan', fk('(comune_istat_code)', 'public.comune (istat_code)'))}
 
 create view bench_pgl.comune_energy_community as

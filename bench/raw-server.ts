@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { SOURCED_TABLES_SQL, W4_QUERY, w1Sql, w2Sql, w3Sql, w5Sql } from './raw-sql.js';
+import { CELLS_SQL, SOURCED_TABLES_SQL, W4_QUERY, w1Sql, w2Sql, w3Sql, w5Sql } from './raw-sql.js';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hub_bench';
 const port = Number(process.env.PORT ?? 5680);
@@ -18,12 +18,14 @@ const pool = new pg.Pool({ connectionString: url, max: 10 });
 const tables = (await pool.query<{ table_name: string }>(SOURCED_TABLES_SQL)).rows.map(
   (r) => r.table_name,
 );
+// The hub's materialized coverage cells, when its schema has them: same database, same floor.
+const cells = (await pool.query<{ cells: boolean }>(CELLS_SQL)).rows[0].cells;
 const SQL = {
-  w1: w1Sql(tables),
-  w5: w5Sql(tables),
+  w1: w1Sql(tables, cells),
+  w5: w5Sql(tables, cells),
   w2first: w2Sql(false),
   w2deep: w2Sql(true),
-  w3: w3Sql,
+  w3: w3Sql(cells),
 };
 
 const decode = (cursor: string) =>

@@ -17,24 +17,41 @@ export const SOURCED_TABLES_SQL = `
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** True when the hub's per-comune coverage cells (materialized view) exist. */
+export const CELLS_SQL = `select to_regclass('public.broadband_cell') is not null as cells`;
+
+/**
+ * The distinct datasets of one table's rows of comune `code` by a skip scan (a few index
+ * probes rather than a pass over the comune's rows), as the hub does.
+ */
+export const skipScan = (table: string, code: string) => `(with recursive r(ds) as (
+    (select dataset_id from ${q(table)} where comune_istat_code = ${code} order by dataset_id limit 1)
+    union all
+    select (select dataset_id from ${q(table)} where comune_istat_code = ${code} and dataset_id > r.ds
+             order by dataset_id limit 1) from r where r.ds is not null)
+  select ds as dataset_id from r where ds is not null)`;
+
 /**
  * The dossiers of the comuni in `codes` (a SQL text[] expression) as ONE statement giving
  * a json array ordered by ISTAT code. The heavy parts (broadband aggregates, datasets
  * behind the records) are computed set-based once for all the comuni, in CTEs.
  */
-export function dossiersSql(sourcedTables: string[], codes: string): string {
+export function dossiersSql(sourcedTables: string[], codes: string, cells: boolean): string {
   const sourced = sourcedTables
     .map(
       (t) =>
-        `select comune_istat_code, dataset_id from ${q(t)} where comune_istat_code = any(${codes})`,
+        `select x.code as comune_istat_code, d.dataset_id from unnest(${codes}) x(code), lateral ${skipScan(t, 'x.code')} d`,
     )
     .join(' union ');
-  return `with c as materialized (select * from comune where istat_code = any(${codes})),
-  bb as materialized (
-    select a.comune_istat_code as k, ac.plan::text as plan, count(*) as n, sum(a.units) as u,
+  const bbCells = cells
+    ? `select comune_istat_code as k, plan::text as plan, sum(addresses) as n, sum(units) as u, sum(gigabit) as gig
+         from broadband_cell where comune_istat_code = any(${codes}) group by 1, 2`
+    : `select a.comune_istat_code as k, ac.plan::text as plan, count(*) as n, sum(a.units) as u,
            coalesce(sum(a.units) filter (where ac.status = 'ACTIVATABLE' and ac.max_download_mbps >= 1000), 0) as gig
       from civic_address a join address_coverage ac on ac.address_pk = a.pk
-     where a.comune_istat_code = any(${codes}) group by 1, 2),
+     where a.comune_istat_code = any(${codes}) group by 1, 2`;
+  return `with c as materialized (select * from comune where istat_code = any(${codes})),
+  bb as materialized (${bbCells}),
   src as materialized (
     select comune_istat_code as k, dataset_id from (${sourced || 'select null::text as comune_istat_code, null::text as dataset_id'}) x
     union select m.comune_istat_code, g.dataset_id from grouping_member m join territorial_grouping g on g.code = m.grouping_code
@@ -93,14 +110,15 @@ export function dossiersSql(sourcedTables: string[], codes: string): string {
 }
 
 /** W1: `{data:{comune}}` for $1 = an ISTAT code. */
-export const w1Sql = (tables: string[]) =>
-  `select json_build_object('data', json_build_object('comune', (${dossiersSql(tables, 'array[$1::text]')}) -> 0))::text as body`;
+export const w1Sql = (tables: string[], cells: boolean) =>
+  `select json_build_object('data', json_build_object('comune', (${dossiersSql(tables, 'array[$1::text]', cells)}) -> 0))::text as body`;
 
 /** W5: the dossier of every member of grouping $1, by ISTAT code. */
-export const w5Sql = (tables: string[]) =>
+export const w5Sql = (tables: string[], cells: boolean) =>
   `select json_build_object('data', json_build_object('comuni', (${dossiersSql(
     tables,
     'array(select comune_istat_code::text from grouping_member where grouping_code = $1)',
+    cells,
   )})))::text as body`;
 
 const ORDER = 'a.name_key, a.street_type, a.number, a.exponent, a.pk';
@@ -123,13 +141,19 @@ export const w2Sql = (deep: boolean) =>
             order by ${ORDER} limit ${deep ? '$8' : '$3'}) x`;
 
 /** W3: broadband and PNRR figures of every comune of grouping $1. */
-export const w3Sql = `
+export const w3Sql = (cells: boolean) => `
   with comuni as (select m.comune_istat_code as istat_code from grouping_member m where m.grouping_code = $1),
-  bb as (select a.comune_istat_code as key, count(*) as address_count, sum(a.units) as unit_count,
+  bb as (${
+    cells
+      ? `select comune_istat_code as key, sum(addresses) as address_count, sum(units) as unit_count,
+                sum(gigabit) as gig, sum(ftth) as ftth
+           from broadband_cell where comune_istat_code in (select istat_code from comuni) group by 1`
+      : `select a.comune_istat_code as key, count(*) as address_count, sum(a.units) as unit_count,
                 sum(a.units) filter (where c.status = 'ACTIVATABLE' and c.max_download_mbps >= 1000) as gig,
                 sum(a.units) filter (where c.status = 'ACTIVATABLE' and c.technology = 'FTTH') as ftth
            from civic_address a join address_coverage c on c.address_pk = a.pk
-          where a.comune_istat_code in (select istat_code from comuni) group by 1),
+          where a.comune_istat_code in (select istat_code from comuni) group by 1`
+  }),
   pn as (select g.comune_istat_code as key, sum(g.amount)::numeric(14,2) as amount, count(*) as n
            from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
           where g.comune_istat_code in (select istat_code from comuni) and b.kind = 'COMUNE' and g.status <> 'RENOUNCED'

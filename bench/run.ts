@@ -8,7 +8,8 @@
  * --reuse (keep the database when already seeded at that scale), --reps N, --seconds S.
  * DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/hub_bench (it is dropped!).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import {
@@ -33,9 +34,18 @@ const { values } = parseArgs({
     only: { type: 'string', default: 'W1,W2,W3,W4,W5' },
     reuse: { type: 'boolean', default: false },
     reps: { type: 'string' },
+    report: { type: 'string' },
     seconds: { type: 'string' },
   },
 });
+
+if (values.report) {
+  // Re-render RESULTS.md from saved runs (e.g. a full scale-1 run and a scale-10 run).
+  const docs = values.report.split(',').map((f) => JSON.parse(readFileSync(f, 'utf8')));
+  writeFileSync(`${ROOT}bench/RESULTS.md`, renderResults(docs));
+  console.log(`wrote bench/RESULTS.md from ${docs.length} run(s)`);
+  process.exit(0);
+}
 
 const db = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/hub_bench';
 const quick = values.quick!;
@@ -60,6 +70,7 @@ if (!log.readable())
 
 const runs: BenchRun[] = [];
 const started = new Date();
+const loadAtStart = loadavg();
 for (const scale of scales) {
   console.log(`\n=== scale ${scale} ===`);
   const seedInfo = await prepareDatabase(db, scale, values.reuse!);
@@ -105,6 +116,7 @@ const pgVersion = (await client.query<{ v: string }>('select version() as v')).r
 await client.end();
 const machine = await machineInfo(pgVersion);
 const doc = {
+  loadAverage: { start: loadAtStart, end: loadavg() },
   started: started.toISOString(),
   finished: new Date().toISOString(),
   quick,
@@ -118,7 +130,7 @@ writeFileSync(
   `${ROOT}bench/results/${stamp}${quick ? '-quick' : ''}.json`,
   JSON.stringify(doc, null, 2),
 );
-writeFileSync(`${ROOT}bench/RESULTS.md`, renderResults(doc));
+writeFileSync(`${ROOT}bench/RESULTS.md`, renderResults([doc]));
 // Keep `npm run check:format` green: the JSON as prettier writes it.
 await runCommand(
   'npx',

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { pglViewsSql } from './pgl-views.js';
-import { SOURCED_TABLES_SQL, W4_QUERY } from './raw-sql.js';
+import { CELLS_SQL, SOURCED_TABLES_SQL, W4_QUERY } from './raw-sql.js';
 import { runCommand } from './lib.js';
 import { ROOT } from './servers.js';
 import type { Params } from './workloads.js';
@@ -80,7 +80,8 @@ export async function prepareDatabase(db: string, scale: number, reuse: boolean)
     const tables = (await c.query<{ table_name: string }>(SOURCED_TABLES_SQL)).rows.map(
       (r) => r.table_name,
     );
-    await c.query(pglViewsSql(tables));
+    const cells = (await c.query<{ cells: boolean }>(CELLS_SQL)).rows[0].cells;
+    await c.query(pglViewsSql(tables, cells));
     const r = await c.query<{ addresses: number; comuni: number; grants: number }>(
       `select (select count(*) from civic_address)::int as addresses, (select count(*) from comune)::int as comuni,
               (select count(*) from pnrr_grant)::int as grants`,
