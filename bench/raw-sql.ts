@@ -50,7 +50,7 @@ export function dossiersSql(sourcedTables: string[], codes: string, cells: boole
            coalesce(sum(a.units) filter (where ac.status = 'ACTIVATABLE' and ac.max_download_mbps >= 1000), 0) as gig
       from civic_address a join address_coverage ac on ac.address_pk = a.pk
      where a.comune_istat_code = any(${codes}) group by 1, 2`;
-  return `with c as materialized (select * from comune where istat_code = any(${codes})),
+  return `with c as materialized (select istat_code, name, dataset_id from comune where istat_code = any(${codes})),
   bb as materialized (${bbCells}),
   src as materialized (
     select comune_istat_code as k, dataset_id from (${sourced || 'select null::text as comune_istat_code, null::text as dataset_id'}) x
