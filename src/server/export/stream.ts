@@ -18,7 +18,9 @@ async function withCancellableClient(
   const pid = (client as unknown as { processID: number }).processID;
   let finished = false;
   const onClose = () => {
-    if (finished) return;
+    // 'close' also follows a normal end of the response: only a response that did not
+    // finish means the client left, and only then is the query cancelled.
+    if (finished || res.writableFinished) return;
     void pool.query('select pg_cancel_backend($1)', [pid]).catch(() => undefined);
   };
   res.once('close', onClose);
