@@ -9,7 +9,8 @@ export type ServerName = 'hub' | 'postgraphile' | 'raw';
 export type WorkloadName = 'W1' | 'W2first' | 'W2deep' | 'W3' | 'W5';
 
 const here = (f: string) => readFileSync(new URL(f, import.meta.url), 'utf8');
-const HUB_DOSSIER = here('./queries/hub-dossier.graphql');
+/** The dossier fragment of issue 7, shared with the tests (test/operations/dossier.graphql). */
+const HUB_DOSSIER = here('../test/operations/dossier.graphql').split(/\n(?=query )/)[0];
 const PGL_DOSSIER = here('./queries/pgl-dossier.graphql');
 
 /** Parameters shared by every server. */
