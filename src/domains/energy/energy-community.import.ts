@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { importCsv, RowError, upsertRows, type Importer } from '../../common/importer.js';
 import { EnergyCommunityStatus, EnergyTechnology } from './energy.enums.js';
-import { cell, enumCell, readReferences, refCell, required, uniqueKeys } from './import-support.js';
+import { cell, enumCell, refCell, required, uniqueKeys } from '../../common/csv-cells.js';
+import { readReferences } from './import-support.js';
 
 /** Columns of the energy-communities layout (docs/energy.md). */
 export const COMMUNITY_COLUMNS = [

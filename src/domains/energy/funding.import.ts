@@ -2,14 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { importCsv, RowError, upsertRows, type Importer } from '../../common/importer.js';
 import { formatMoney } from '../../common/money.js';
 import { refreshFundingFlags } from './energy.quality.js';
-import {
-  cell,
-  preciseDateCells,
-  readReferences,
-  refCell,
-  required,
-  uniqueKeys,
-} from './import-support.js';
+import { cell, preciseDateCells, refCell, required, uniqueKeys } from '../../common/csv-cells.js';
+import { readReferences } from './import-support.js';
 
 /** Columns of the energy-fundings layout (docs/energy.md). */
 export const FUNDING_COLUMNS = [

@@ -1,6 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DatePrecision } from '../../common/dates.js';
-import { RowError } from '../../common/importer.js';
 
 /** Codes that imported rows may refer to, read once per import. */
 export interface References {
@@ -22,90 +20,4 @@ export async function readReferences(em: EntityManager): Promise<References> {
   const groupings = await codes('select code from territorial_grouping');
   const communities = await codes('select code from energy_community');
   return { comuni, orgs, datasets, groupings, communities };
-}
-
-/** A trimmed cell, '' when absent. */
-export const cell = (r: Record<string, string>, column: string) => (r[column] ?? '').trim();
-
-/** A required cell. */
-export function required(r: Record<string, string>, column: string): string {
-  const v = cell(r, column);
-  if (!v) throw new RowError(column, 'is empty');
-  return v;
-}
-
-/** A cell holding one of an enum's values (or blank when `optional`). */
-export function enumCell<T extends string>(
-  r: Record<string, string>,
-  column: string,
-  values: Record<string, T>,
-  optional = false,
-): T | null {
-  const v = cell(r, column).toUpperCase();
-  if (!v && optional) return null;
-  const found = Object.values(values).find((x) => x === v);
-  if (!found)
-    throw new RowError(
-      column,
-      `"${cell(r, column)}" is not one of ${Object.values(values).join(', ')}`,
-    );
-  return found;
-}
-
-/** A code that must be in a reference set (blank allowed when `optional`). */
-export function refCell(
-  r: Record<string, string>,
-  column: string,
-  known: Set<string>,
-  what: string,
-  optional = false,
-): string | null {
-  const v = cell(r, column);
-  if (!v && optional) return null;
-  if (!known.has(v)) throw new RowError(column, `unknown ${what} "${v}"`);
-  return v;
-}
-
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * An ISO date with its precision (blank precision: DAY). A date known to the month,
- * half-year or year must be the first day of its period, so that nothing pretends to a day.
- */
-export function preciseDateCells(
-  r: Record<string, string>,
-  dateColumn: string,
-  precisionColumn: string,
-): { on: string; precision: DatePrecision } {
-  const on = cell(r, dateColumn);
-  const m = ISO.exec(on);
-  const valid =
-    m && new Date(`${on}T00:00:00Z`).toISOString().slice(0, 10) === on && Number(m[1]) > 1900;
-  if (!valid) throw new RowError(dateColumn, `"${on}" is not a date in the form YYYY-MM-DD`);
-  const precision = cell(r, precisionColumn)
-    ? enumCell(r, precisionColumn, DatePrecision)!
-    : DatePrecision.DAY;
-  const [, , mm, dd] = m;
-  const firstOfPeriod =
-    precision === DatePrecision.DAY ||
-    (dd === '01' &&
-      (precision === DatePrecision.MONTH ||
-        (precision === DatePrecision.HALF_YEAR && (mm === '01' || mm === '07')) ||
-        (precision === DatePrecision.YEAR && mm === '01')));
-  if (!firstOfPeriod)
-    throw new RowError(
-      dateColumn,
-      `"${on}" with precision ${precision} must be the first day of the period (e.g. 2023-02-01 for MONTH)`,
-    );
-  return { on, precision };
-}
-
-/** Rejects a second row with the same natural key (`what`), naming the first line. */
-export function uniqueKeys(column: string, what: string) {
-  const seen = new Map<string, number>();
-  return (key: string, line: number) => {
-    const first = seen.get(key);
-    if (first) throw new RowError(column, `same ${what} as line ${first}`);
-    seen.set(key, line);
-  };
 }

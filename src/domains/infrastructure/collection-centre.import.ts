@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { cell, uniqueKeys } from '../../common/csv-cells.js';
 import { importCsv, RowError, upsertRows, type Importer } from '../../common/importer.js';
 import { foldName } from '../../common/text.js';
 import { CollectionCentreKind } from './infrastructure.enums.js';
@@ -56,11 +57,9 @@ async function referenceData(em: EntityManager) {
   };
 }
 
-const blank = (v: string | undefined) => (v ?? '').trim();
-
 /** Parses a coordinate pair: both empty (unknown) or both numbers inside Italy. */
 function coordinates(r: Record<string, string>): [number | null, number | null] {
-  const [lat, lon] = [blank(r.lat), blank(r.lon)];
+  const [lat, lon] = [cell(r, 'lat'), cell(r, 'lon')];
   if (!lat && !lon) return [null, null];
   if (!lat || !lon) throw new RowError(lat ? 'lon' : 'lat', 'give both lat and lon, or neither');
   const [y, x] = [Number(lat), Number(lon)];
@@ -83,9 +82,9 @@ export async function importCollectionCentres(
 ) {
   return em.transactional(async (tx) => {
     const ref = await referenceData(tx);
-    const seen = new Map<string, number>();
+    const unique = uniqueKeys('name', 'comune, kind and name');
     const org = (r: Record<string, string>, column: 'owner_code' | 'operator_code') => {
-      const code = blank(r[column]);
+      const code = cell(r, column);
       if (code && !ref.orgs.has(code))
         throw new RowError(column, `unknown organisation code "${code}" (see organizations)`);
       return code || null;
@@ -95,29 +94,29 @@ export async function importCollectionCentres(
       requiredColumns: REQUIRED,
       onProgress,
       parseRow: (r, line) => {
-        const istat = blank(r.istat_code);
+        const istat = cell(r, 'istat_code');
         const comune = ref.comuni.get(istat);
         if (!comune)
           throw new RowError('istat_code', `"${istat}" is not the 6-digit ISTAT code of a comune`);
-        const comuneName = blank(r.comune_name);
+        const comuneName = cell(r, 'comune_name');
         if (comuneName && foldName(comuneName) !== foldName(comune))
           throw new RowError(
             'comune_name',
             `"${comuneName}" is not the name of ${istat} (${comune})`,
           );
-        const kind = KINDS.get(foldName(blank(r.kind)));
+        const kind = KINDS.get(foldName(cell(r, 'kind')));
         if (!kind)
           throw new RowError(
             'kind',
-            `"${blank(r.kind)}" is not MUNICIPAL_COLLECTION_CENTRE ("centro di raccolta") or SUPRA_MUNICIPAL_PLATFORM ("piattaforma sovracomunale")`,
+            `"${cell(r, 'kind')}" is not MUNICIPAL_COLLECTION_CENTRE ("centro di raccolta") or SUPRA_MUNICIPAL_PLATFORM ("piattaforma sovracomunale")`,
           );
-        const name = blank(r.name).replace(/\s+/g, ' ');
+        const name = cell(r, 'name').replace(/\s+/g, ' ');
         if (!foldName(name)) throw new RowError('name', 'is empty');
-        const official = blank(r.name_is_official).toLowerCase();
+        const official = cell(r, 'name_is_official').toLowerCase();
         const nameIsOfficial = official ? BOOLEANS.get(official) : true;
         if (nameIsOfficial === undefined)
           throw new RowError('name_is_official', `"${official}" is not true or false`);
-        const dataset = blank(r.dataset);
+        const dataset = cell(r, 'dataset');
         if (!ref.datasets.has(dataset))
           throw new RowError('dataset', `unknown dataset "${dataset}" (see datasets)`);
         const [lat, lon] = coordinates(r);
@@ -129,17 +128,15 @@ export async function importCollectionCentres(
           name_is_official: nameIsOfficial,
           owner_code: org(r, 'owner_code'),
           operator_code: org(r, 'operator_code'),
-          address: blank(r.address) || null,
+          address: cell(r, 'address') || null,
           lat,
           lon,
-          description: blank(r.description) || null,
+          description: cell(r, 'description') || null,
           dataset_id: dataset,
-          source_note: blank(r.source_note) || null,
+          source_note: cell(r, 'source_note') || null,
         };
         const key = `${istat}|${kind}|${row.name_key}`;
-        const first = seen.get(key);
-        if (first) throw new RowError('name', `same comune, kind and name as line ${first}`);
-        seen.set(key, line);
+        unique(key, line);
         return row;
       },
       applyBatch: (em2, rows) =>

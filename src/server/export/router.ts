@@ -48,8 +48,7 @@ export function exportRouter(
   });
   const router = express.Router();
   router.get('/export', authenticate(orm), (req, res) => {
-    const role = actorOf(req).kind === 'key' ? actorOf(req) : null;
-    if (!role)
+    if (actorOf(req).kind !== 'key')
       return fail(
         res,
         401,
