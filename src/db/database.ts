@@ -13,7 +13,14 @@ export async function ensureDatabase(url: string): Promise<void> {
   await client.connect();
   try {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`);
+    if (!rowCount)
+      await client
+        .query(`create database ${client.escapeIdentifier(name)}`)
+        .catch((e: { code?: string }) => {
+          // A hub or tool starting at the same time made it: duplicate_database, or the
+          // unique index of pg_database when both ran create at the same moment.
+          if (e.code !== '42P04' && e.code !== '23505') throw e;
+        });
   } finally {
     await client.end();
   }

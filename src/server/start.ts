@@ -50,12 +50,11 @@ export async function startHub(config: Config, log: Logger): Promise<RunningHub>
         log.debug('HTTP server stopped');
         await orm.close();
         log.debug('database connections closed');
-        await embedded?.stop();
-        if (embedded) log.debug('embedded PostgreSQL stopped');
+        await embedded?.release();
       },
     };
   } catch (e) {
-    await embedded?.stop();
+    await embedded?.release();
     throw e;
   }
 }

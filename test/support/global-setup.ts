@@ -59,14 +59,14 @@ export default async function setup(project: TestProject) {
     }
   } catch (e) {
     await dropDatabase(databaseUrl);
-    await embedded?.stop();
+    await embedded?.release();
     throw e;
   }
   project.provide('databaseUrl', databaseUrl);
   project.provide('serverUrl', serverUrl);
   return async () => {
     await dropDatabase(databaseUrl);
-    await embedded?.stop();
+    await embedded?.release();
     if (dir) await rm(dir, { recursive: true, force: true });
   };
 }
