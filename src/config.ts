@@ -13,7 +13,9 @@ const int = (name: string, def: number, min: number, max: number) =>
     .default(def);
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Safe by default: stack traces and internal messages reach responses only when
+  // NODE_ENV=development is set explicitly.
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: int('PORT', 4000, 0, 65535),
   DATABASE_URL: z
@@ -42,6 +44,32 @@ const schema = z.object({
   HUB_RATE_ANALYST: int('HUB_RATE_ANALYST', 6000, 0, 10000000),
   HUB_RATE_EDITOR: int('HUB_RATE_EDITOR', 3000, 0, 10000000),
   HUB_RATE_ADMIN: int('HUB_RATE_ADMIN', 0, 0, 10000000),
+  // Failed authentications (bad, unknown or revoked keys) per client IP and window; over it,
+  // requests with credentials from that IP are refused (429) until the window ends.
+  HUB_RATE_AUTH_FAILURES: int('HUB_RATE_AUTH_FAILURES', 20, 0, 1000000),
+  HUB_RATE_AUTH_WINDOW_SECONDS: int('HUB_RATE_AUTH_WINDOW_SECONDS', 900, 1, 86400),
+  // Export downloads (/export/<file>) per key and window.
+  HUB_RATE_EXPORTS: int('HUB_RATE_EXPORTS', 120, 0, 1000000),
+  HUB_RATE_EXPORT_WINDOW_SECONDS: int('HUB_RATE_EXPORT_WINDOW_SECONDS', 600, 1, 86400),
+  // Express "trust proxy": unset = the socket's address is the client's; behind a reverse
+  // proxy, the number of proxies or their addresses, so per-IP limits see the real client.
+  HUB_TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((v) => (v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  // On SIGTERM/SIGINT: how long in-flight requests and exports may take to finish.
+  HUB_SHUTDOWN_GRACE_SECONDS: int('HUB_SHUTDOWN_GRACE_SECONDS', 20, 0, 3600),
+  // Prometheus metrics on their own listener (unset: no metrics listener).
+  HUB_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  HUB_METRICS_PORT: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number({ error: 'HUB_METRICS_PORT must be an integer' })
+      .int('HUB_METRICS_PORT must be an integer')
+      .min(0, 'HUB_METRICS_PORT must be at least 0')
+      .max(65535, 'HUB_METRICS_PORT must be at most 65535')
+      .optional(),
+  ),
 });
 
 /** Validated configuration. */

@@ -8,7 +8,10 @@ import type { Actor } from './actor.js';
 export interface HubContext {
   em: EntityManager;
   actor: Actor;
+  /** The hub's id of the request (UUID, also in the `x-request-id` response header). */
   requestId: string;
+  /** The client's own `x-request-id`, when it sent a usable one (see src/server/request-id.ts). */
+  clientRequestId?: string | null;
   loaders: Map<unknown, unknown>;
 }
 

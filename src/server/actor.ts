@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { ANONYMOUS, type Actor } from '../common/actor.js';
 import { HubError } from '../common/errors.js';
 import { findActorByKey } from '../hub/access/keys.js';
@@ -34,17 +34,35 @@ export async function resolveActor(req: Request, em: EntityManager): Promise<Act
 /** The actor {@link authenticate} found for this request (anonymous when none). */
 export const actorOf = (req: Request): Actor => resolved.get(req) ?? ANONYMOUS;
 
+/** Counts failed authentications and refuses callers over the limit (see rate-limit.ts). */
+export interface AuthFailureGuard {
+  /** Answers 429 and returns true when the caller's address is over the limit. */
+  refuseIfBlocked(req: Request, res: Response): Promise<boolean>;
+  /** Counts one failed authentication of the caller's address. */
+  failed(req: Request): Promise<void>;
+}
+
 /**
  * Express middleware: resolves the caller once, before GraphQL runs, and answers
- * 401 UNAUTHENTICATED (with `WWW-Authenticate: Bearer`) for a bad key.
+ * 401 UNAUTHENTICATED (with `WWW-Authenticate: Bearer`) for a bad key. With a `guard`,
+ * each failure is counted and an address over the limit is refused with 429 before its
+ * key is looked up.
  */
-export function authenticate(orm: MikroORM): RequestHandler {
+export function authenticate(orm: MikroORM, guard?: AuthFailureGuard): RequestHandler {
   return async (req, res, next) => {
     try {
+      if (
+        guard &&
+        !resolved.has(req) &&
+        req.headers.authorization !== undefined &&
+        (await guard.refuseIfBlocked(req, res))
+      )
+        return;
       await resolveActor(req, orm.em.fork());
       next();
     } catch (e) {
       if (!(e instanceof HubError) || e.code !== 'UNAUTHENTICATED') return next(e);
+      await guard?.failed(req).catch(() => undefined);
       res
         .status(401)
         .set('WWW-Authenticate', 'Bearer realm="cremasco-data-hub"')

@@ -1,13 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import type { HubContext } from '../common/context.js';
@@ -16,7 +14,11 @@ import { formatError } from './errors.js';
 import { domains } from '../schema.js';
 import { exportRouter } from './export/router.js';
 import { graphiqlRouter, sendGraphiQL } from './graphiql.js';
-import { rateLimit } from './rate-limit.js';
+import { healthRouter } from './health.js';
+import { HubMetrics } from './metrics.js';
+import { createLimits } from './rate-limit.js';
+import { requestIds, requestIdsOf } from './request-id.js';
+import { GracefulShutdown } from './shutdown.js';
 
 /** What the HTTP app needs. */
 export interface AppDeps {
@@ -26,8 +28,11 @@ export interface AppDeps {
   log: Logger;
 }
 
-/** Builds Apollo with every protection on: armor limits, CSRF prevention, no batching. */
-export function createApollo({ schema, config, log }: AppDeps, httpServer?: Server) {
+/**
+ * Builds Apollo with every protection on: armor limits, CSRF prevention, no batching.
+ * Stack traces and unmasked internal errors only with NODE_ENV=development.
+ */
+export function createApollo({ schema, config, log }: AppDeps, metrics?: HubMetrics) {
   const armor = new ApolloArmor({
     maxDepth: { n: config.HUB_MAX_DEPTH, exposeLimits: true },
     maxAliases: { n: config.HUB_MAX_ALIASES, exposeLimits: true },
@@ -42,8 +47,11 @@ export function createApollo({ schema, config, log }: AppDeps, httpServer?: Serv
   const development = config.NODE_ENV === 'development';
   return new ApolloServer<HubContext>({
     schema,
+    // Apollo's own defaults follow the hub's configuration, not process.env.
+    nodeEnv: development ? 'development' : 'production',
     introspection: true,
-    // main.ts owns SIGINT/SIGTERM and stops HTTP, ORM and database in order.
+    // main.ts owns SIGINT/SIGTERM and stops HTTP (draining it: shutdown.ts), ORM and
+    // database in order.
     stopOnTerminationSignals: false,
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     csrfPrevention: true,
@@ -55,14 +63,18 @@ export function createApollo({ schema, config, log }: AppDeps, httpServer?: Serv
       // graphql-armor ships CommonJS typings of Apollo's plugin type; same runtime shape.
       ...(protection.plugins as unknown as ApolloServerPlugin<HubContext>[]),
       ApolloServerPluginLandingPageDisabled(),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      ...(metrics ? [metrics.apolloPlugin()] : []),
       {
         async requestDidStart() {
           return {
             async didEncounterErrors({ errors, contextValue }) {
               for (const e of errors)
                 if (!e.extensions?.code || e.extensions.code === 'INTERNAL_SERVER_ERROR')
-                  log.error({ err: e.originalError ?? e, requestId: contextValue.requestId });
+                  log.error({
+                    err: e.originalError ?? e,
+                    requestId: contextValue.requestId,
+                    clientRequestId: contextValue.clientRequestId,
+                  });
             },
           };
         },
@@ -74,38 +86,62 @@ export function createApollo({ schema, config, log }: AppDeps, httpServer?: Serv
 /** Builds the per-request context: a fork of the EntityManager, the caller, fresh loaders. */
 export async function buildContext(orm: MikroORM, req: Request): Promise<HubContext> {
   const em = orm.em.fork();
+  const { requestId, clientRequestId } = requestIdsOf(req);
   return {
     em,
     actor: await resolveActor(req, em),
-    requestId: String(req.headers['x-request-id'] ?? randomUUID()),
+    requestId,
+    clientRequestId,
     loaders: new Map(),
   };
 }
 
-/** The HTTP app: /graphql (API and GraphiQL for browsers), /graphiql, /health. */
+/**
+ * The HTTP app: /graphql (API and GraphiQL for browsers), /graphiql, /export, /health,
+ * /ready. `metrics` serves /metrics on its own listener (start.ts); `close` stops gracefully.
+ */
 export async function createApp(deps: AppDeps) {
+  const { config, log } = deps;
   const app = express();
   const httpServer = createServer(app);
-  const apollo = createApollo(deps, httpServer);
+  const metrics = new HubMetrics(log);
+  const apollo = createApollo(deps, metrics);
   await apollo.start();
+  const shutdown = new GracefulShutdown(httpServer, log);
+  const limits = createLimits(config, { onRefusal: (limit) => metrics.refusals.inc({ limit }) });
   app.disable('x-powered-by');
-  app.use((req, res, next) => {
-    res.setHeader('x-request-id', String(req.headers['x-request-id'] ?? randomUUID()));
-    next();
-  });
-  app.get('/health', async (_req, res) => {
-    await deps.orm.em.getConnection().execute('select 1');
-    res.json({ status: 'ok' });
-  });
+  // Express's own error pages follow the hub's mode, not process.env.NODE_ENV.
+  app.set('env', config.NODE_ENV === 'development' ? 'development' : 'production');
+  try {
+    app.set('trust proxy', config.HUB_TRUST_PROXY);
+  } catch (e) {
+    throw new Error(`HUB_TRUST_PROXY: ${(e as Error).message}`);
+  }
+  app.use(shutdown.track(), requestIds());
+  app.use(
+    metrics.http((req, route, status, seconds) =>
+      log.debug({ ...requestIdsOf(req), method: req.method, route, status, seconds }, 'request'),
+    ),
+  );
+  app.use(healthRouter(deps.orm, () => shutdown.stopping, log));
   app.use(graphiqlRouter());
-  const exportsRouter = exportRouter(deps.orm, deps.config, domains);
+  const exportsRouter = exportRouter(deps.orm, config, domains, {
+    shutdown: shutdown.cut,
+    onStreamEnd: (name, format, outcome, error) => {
+      metrics.exportEnded(name, format, outcome);
+      if (outcome === 'failed' || outcome === 'cut')
+        log.warn({ export: name, format, outcome, err: error }, 'export stream cut short');
+    },
+  });
+  metrics.watchPools(deps.orm, exportsRouter.pool);
+  app.use('/export', authenticate(deps.orm, limits.authFailures), limits.exports);
   app.use(exportsRouter.router);
   app.get('/graphql', (req, res, next) => {
     if (!req.query.query && req.accepts(['application/json', 'text/html']) === 'text/html')
       return sendGraphiQL(res);
     next();
   });
-  app.use('/graphql', authenticate(deps.orm), rateLimit(deps.config));
+  app.use('/graphql', authenticate(deps.orm, limits.authFailures), limits.requests);
   app.use(
     '/graphql',
     express.json({ limit: deps.config.HUB_BODY_LIMIT }),
@@ -114,20 +150,22 @@ export async function createApp(deps: AppDeps) {
   app.use(
     (
       err: Error & { type?: string; status?: number },
-      _req: Request,
+      req: Request,
       res: Response,
       next: NextFunction,
     ) => {
       if (res.headersSent) return next(err);
-      if (err.type === 'entity.too.large')
+      if (err.type === 'entity.too.large') {
+        metrics.refusals.inc({ limit: 'HUB_BODY_LIMIT' });
         return void res.status(413).json({
           errors: [
             {
               message: `Request body is larger than the limit of ${deps.config.HUB_BODY_LIMIT} (HUB_BODY_LIMIT).`,
-              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+              extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'HUB_BODY_LIMIT' },
             },
           ],
         });
+      }
       if (err.type === 'entity.parse.failed')
         return void res.status(400).json({
           errors: [
@@ -137,7 +175,7 @@ export async function createApp(deps: AppDeps) {
             },
           ],
         });
-      deps.log.error({ err }, 'unhandled HTTP error');
+      log.error({ err, ...requestIdsOf(req) }, 'unhandled HTTP error');
       res.status(err.status ?? 500).json({
         errors: [
           { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
@@ -145,10 +183,14 @@ export async function createApp(deps: AppDeps) {
       });
     },
   );
-  /** Stops GraphQL (draining HTTP) and the export connection pool. */
+  /**
+   * Stops gracefully: HTTP drained (requests and exports in flight get
+   * HUB_SHUTDOWN_GRACE_SECONDS, then are cut), then GraphQL and the export pool.
+   */
   const close = async () => {
+    await shutdown.stop(config.HUB_SHUTDOWN_GRACE_SECONDS * 1000);
     await apollo.stop();
     await exportsRouter.stop();
   };
-  return { app, httpServer, apollo, close };
+  return { app, httpServer, apollo, close, metrics };
 }

@@ -6,22 +6,46 @@ import { describeUrl, ensureDatabase, openDatabase } from '../db/database.js';
 import { startEmbedded } from '../db/embedded.js';
 import { createSchema } from '../schema.js';
 import { createApp } from './app.js';
+import { startMetricsServer } from './metrics.js';
 
 /** A running hub. */
 export interface RunningHub {
   url: string;
+  /** Where Prometheus metrics are served (HUB_METRICS_PORT), or null. */
+  metricsUrl: string | null;
   stop: () => Promise<void>;
 }
 
+/** Thrown by {@link startHub} when its start is interrupted through its signal. */
+export class StartInterrupted extends Error {}
+
 /**
  * Starts the hub: the database (DATABASE_URL, or an embedded PostgreSQL under
- * HUB_DATA_DIR), migrations, seed data when empty, then the HTTP server.
+ * HUB_DATA_DIR), migrations, seed data when empty, then the HTTP server. When `signal`
+ * aborts during the start (SIGTERM while seeding), the database connections are cut (the
+ * work in progress is rolled back), the embedded server is released, and the start throws
+ * {@link StartInterrupted}.
  */
-export async function startHub(config: Config, log: Logger): Promise<RunningHub> {
+export async function startHub(
+  config: Config,
+  log: Logger,
+  signal?: AbortSignal,
+): Promise<RunningHub> {
   const embedded = config.DATABASE_URL
     ? null
     : await startEmbedded(config.HUB_DATA_DIR, config.HUB_EMBEDDED_PG_PORT, log);
+  let orm: Awaited<ReturnType<typeof openDatabase>> | undefined;
+  const interrupt = () => {
+    log.info('start interrupted: stopping');
+    void orm?.close(true).catch(() => undefined);
+    void embedded?.release().catch((err: unknown) => log.error({ err }, 'release failed'));
+  };
+  const step = () => {
+    if (signal?.aborted) throw new StartInterrupted('start interrupted by a signal');
+  };
+  signal?.addEventListener('abort', interrupt, { once: true });
   try {
+    step();
     const dbUrl = config.DATABASE_URL ?? embedded!.url('hub');
     await ensureDatabase(dbUrl);
     log.info(
@@ -30,31 +54,48 @@ export async function startHub(config: Config, log: Logger): Promise<RunningHub>
         ? `using embedded PostgreSQL (data in ${config.HUB_DATA_DIR})`
         : 'using PostgreSQL from DATABASE_URL',
     );
-    const orm = await openDatabase(dbUrl, log, {
+    orm = await openDatabase(dbUrl, log, {
       statementTimeoutMs: config.HUB_STATEMENT_TIMEOUT_MS,
     });
+    step();
     if (config.HUB_SEED === 'auto') await seedDatabase(orm, log);
+    step();
     const schema = await createSchema();
-    const { httpServer, close } = await createApp({ orm, schema, config, log });
+    const { httpServer, close, metrics } = await createApp({ orm, schema, config, log });
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.PORT, config.HOST, resolve);
     });
+    signal?.removeEventListener('abort', interrupt);
     const { port } = httpServer.address() as AddressInfo;
     const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}/graphql`;
     log.info({ url }, `GraphQL (and GraphiQL) listening on ${url}`);
+    const metricsServer =
+      config.HUB_METRICS_PORT === undefined
+        ? null
+        : await startMetricsServer(metrics, config.HUB_METRICS_HOST, config.HUB_METRICS_PORT);
+    if (metricsServer)
+      log.info({ url: metricsServer.url }, `Prometheus metrics on ${metricsServer.url}`);
     return {
       url,
+      metricsUrl: metricsServer?.url ?? null,
       stop: async () => {
         await close();
+        if (metricsServer) {
+          metricsServer.server.closeAllConnections();
+          await new Promise((r) => metricsServer.server.close(r));
+        }
         log.debug('HTTP server stopped');
-        await orm.close();
+        await orm!.close();
         log.debug('database connections closed');
         await embedded?.release();
       },
     };
   } catch (e) {
+    signal?.removeEventListener('abort', interrupt);
+    await orm?.close(true).catch(() => undefined);
     await embedded?.release();
+    if (signal?.aborted) throw new StartInterrupted('start interrupted by a signal');
     throw e;
   }
 }

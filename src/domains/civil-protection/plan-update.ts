@@ -61,7 +61,7 @@ export async function updatePlan(
     const changes = await applyUpdate(em, plan, checked, actor);
     const real = await recordChanges(
       em,
-      { actor, requestId: ctx.requestId },
+      { actor, requestId: ctx.requestId, clientRequestId: ctx.clientRequestId },
       { comune, domain: DOMAIN },
       changes,
     );

@@ -61,9 +61,21 @@ export class AccessLogEntry implements Node {
   @Property({ type: 'text' })
   field!: string;
 
-  @Field(() => String, { nullable: true, description: 'Request id (x-request-id) of the read.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Id the hub gave the request that read the data (a UUID, returned to the client in the x-request-id response header).',
+  })
   @Property({ type: 'text', nullable: true })
   requestId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The client's own x-request-id of that request, when it sent one of at most 128 printable ASCII characters (others are dropped); chosen by the client, so neither unique nor verified.",
+  })
+  @Property({ type: 'text', nullable: true })
+  clientRequestId?: string | null;
 
   get id(): string {
     return toGlobalId('AccessLogEntry', this.pk);

@@ -34,6 +34,7 @@ function createAccessLogWriter(ctx: HubContext) {
           entity: r.entity,
           field: r.field,
           requestId: ctx.requestId,
+          clientRequestId: ctx.clientRequestId ?? null,
         })),
       );
       return reads.map(() => true as const);

@@ -75,8 +75,13 @@ export class ChangeLogEntry implements Node {
   @Property({ type: 'boolean', default: false })
   personal: boolean = false;
 
+  /** Id the hub gave the request that made the change (UUID, its x-request-id header). */
   @Property({ type: 'text', nullable: true })
   requestId?: string | null;
+
+  /** The client's own x-request-id of that request, when usable (≤ 128 printable characters). */
+  @Property({ type: 'text', nullable: true })
+  clientRequestId?: string | null;
 
   get id(): string {
     return toGlobalId('ChangeLogEntry', this.pk);

@@ -29,7 +29,7 @@ export function canonicalJson(value: unknown): string {
  */
 export async function recordChanges(
   em: EntityManager,
-  who: { actor: KeyActor; requestId: string },
+  who: { actor: KeyActor; requestId: string; clientRequestId?: string | null },
   scope: { comune: string; domain: string },
   changes: FieldChange[],
 ): Promise<FieldChange[]> {
@@ -49,6 +49,7 @@ export async function recordChanges(
       after: c.after ?? null,
       personal: Boolean(c.personal),
       requestId: who.requestId,
+      clientRequestId: who.clientRequestId ?? null,
     })),
   );
   return real;

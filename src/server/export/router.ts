@@ -8,7 +8,7 @@ import { HubError } from '../../common/errors.js';
 import { hubExports } from '../../hub/exports.js';
 import { resolveTerritory } from '../../hub/territory.js';
 import { actorOf, authenticate } from '../actor.js';
-import { streamCsv, streamGeoJson } from './stream.js';
+import { streamCsv, streamGeoJson, type StreamOptions } from './stream.js';
 
 const FILE = /^([a-z][a-z0-9-]*)\.(csv|geojson|json)$/;
 const PROVINCE = 'province-cr';
@@ -29,6 +29,18 @@ function fail(res: express.Response, status: number, code: string, message: stri
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
+/** What the app gives the export router besides the ORM and the configuration. */
+export interface ExportRouterOptions {
+  /** Aborted when the shutdown grace period is over: streams still running are cut. */
+  shutdown?: AbortSignal;
+  /** Told how each stream ended, with the export's name and format. */
+  onStreamEnd?: (
+    name: string,
+    format: string,
+    ...end: Parameters<NonNullable<StreamOptions['onEnd']>>
+  ) => void;
+}
+
 /**
  * Streamed bulk exports for ANALYST and ADMIN keys: `/export/<name>.csv` (RFC 4180, UTF-8,
  * header), `.geojson` where the export has geometry, and `.json` (metadata: columns,
@@ -38,7 +50,8 @@ export function exportRouter(
   orm: MikroORM,
   config: Config,
   domains: readonly Domain[],
-): { router: Router; stop: () => Promise<void> } {
+  options: ExportRouterOptions = {},
+): { router: Router; pool: pg.Pool; stop: () => Promise<void> } {
   const exports = allExports(domains);
   const pool = new pg.Pool({
     connectionString: orm.config.get('clientUrl'),
@@ -94,20 +107,24 @@ export function exportRouter(
       if (format === 'json')
         return void res.json(await metadata(pool, name, def, territory, comuni, version));
       const download = `${name}${territory === PROVINCE ? '' : `-${territory}`}.${format}`;
+      const stream: StreamOptions = {
+        shutdown: options.shutdown,
+        onEnd: (...end) => options.onStreamEnd?.(name, format, ...end),
+      };
       res.set('Content-Disposition', `attachment; filename="${download}"`);
       if (format === 'csv') {
         res.type('text/csv; charset=utf-8');
-        await streamCsv(pool, res, def.sql(comuni));
+        await streamCsv(pool, res, def.sql(comuni), stream);
       } else {
         res.type('application/geo+json; charset=utf-8');
-        await streamGeoJson(pool, res, def.geojson!(comuni));
+        await streamGeoJson(pool, res, def.geojson!(comuni), stream);
       }
     } catch (e) {
       if (e instanceof HubError) return fail(res, 400, e.code, e.message);
       next(e);
     }
   });
-  return { router, stop: () => pool.end() };
+  return { router, pool, stop: () => pool.end() };
 }
 
 /** A short hash of the change counters of the tables an export reads. */
