@@ -83,12 +83,22 @@ export async function createTestHub(env: Record<string, string> = {}) {
   };
 }
 
-/** The real HTTP app on the test database, listening on a free port. */
-export async function startTestHttp(env: Record<string, string> = {}) {
-  const orm = await openTestOrm();
+/**
+ * The real HTTP app on the test database, listening on a free port. With `onQuery`, every
+ * SQL statement its ORM sends is reported to it.
+ */
+export async function startTestHttp(
+  env: Record<string, string> = {},
+  onQuery?: (sql: string) => void,
+) {
+  const orm = await openTestOrm(onQuery);
   const config = testConfig(env);
   const log = pino({ level: 'silent' });
-  const { httpServer, close: closeApp } = await createApp({
+  const {
+    httpServer,
+    close: closeApp,
+    metrics,
+  } = await createApp({
     orm,
     schema: await createSchema(),
     config,
@@ -100,6 +110,8 @@ export async function startTestHttp(env: Record<string, string> = {}) {
   return {
     orm,
     base,
+    /** The app's Prometheus metrics (served on HUB_METRICS_PORT by `npm start`). */
+    metrics,
     /** POSTs a GraphQL request as JSON. */
     post: (body: unknown, headers: Record<string, string> = {}) =>
       fetch(`${base}/graphql`, {
