@@ -56,6 +56,19 @@ const schema = z.object({
   HUB_TRUST_PROXY: z
     .string()
     .default('')
+    .refine(
+      (v) =>
+        v === '' ||
+        /^\d+$/.test(v) ||
+        v
+          .split(',')
+          .every((t) =>
+            /^(loopback|linklocal|uniquelocal|[0-9.]+(\/\d+)?|[0-9a-fA-F:.]+(\/\d+)?)$/.test(
+              t.trim(),
+            ),
+          ),
+      'HUB_TRUST_PROXY must be a number of proxies, or addresses/subnets (or loopback, linklocal, uniquelocal) separated by commas',
+    )
     .transform((v) => (v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
   // On SIGTERM/SIGINT: how long in-flight requests and exports may take to finish.
   HUB_SHUTDOWN_GRACE_SECONDS: int('HUB_SHUTDOWN_GRACE_SECONDS', 20, 0, 3600),

@@ -307,3 +307,13 @@ it('with the default settings, failures show no stack trace and no server path; 
   expect(await hub.exited).toBe(0);
   expect(users()).toEqual([]);
 }, 300_000);
+
+it('two tools started together with no hub share one server, and the last one stops it', async () => {
+  expect(postmaster()).toBeNull();
+  const [a, b] = await Promise.all([npmRun('keys', ['list']), npmRun('migrate', [])]);
+  expect([a.code, a.stderr]).toEqual([0, '']);
+  expect(a.stdout).toContain('\tops\tANALYST');
+  expect([b.code, b.stdout.trim()]).toEqual([0, 'migrations up to date']);
+  expect(postmaster()).toBeNull();
+  expect(users()).toEqual([]);
+}, 300_000);
