@@ -34,7 +34,8 @@ const viewer = (key: string) =>
     { authorization: `Bearer ${key}` },
   );
 
-describe('npm run keys', () => {
+// Each case starts a Node process (tsx); on a loaded 2-core machine that takes seconds.
+describe('npm run keys', { timeout: 180_000 }, () => {
   const label = `cli-${process.pid}-${Date.now()}`;
 
   it('creates a key, prints it alone on the last line, and the key works', async () => {
