@@ -8,6 +8,7 @@ import { Migration20261123000400_broadband } from './Migration20261123000400_bro
 import { Migration20261123000410_broadband_stats } from './Migration20261123000410_broadband_stats.js';
 import { Migration20261123000500_civil_protection } from './Migration20261123000500_civil_protection.js';
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
+import { Migration20261130006000_hub_initiatives } from './Migration20261130006000_hub_initiatives.js';
 import { Migration20261130006100_energy_founders } from './Migration20261130006100_energy_founders.js';
 
 /**
@@ -30,6 +31,10 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261123000500_civil_protection,
   },
   { name: 'Migration20261123000900_data_version', class: Migration20261123000900_data_version },
+  {
+    name: 'Migration20261130006000_hub_initiatives',
+    class: Migration20261130006000_hub_initiatives,
+  },
   {
     name: 'Migration20261130006100_energy_founders',
     class: Migration20261130006100_energy_founders,

@@ -70,3 +70,11 @@ export function periodEnd(on: string, precision: DatePrecision): string {
   // Day 0 of the month after the period is its last day.
   return new Date(Date.UTC(y, m - 1 + months, 0)).toISOString().slice(0, 10);
 }
+
+/** SQL for {@link periodEnd}: the last day of the period of a date column and its precision. */
+export function periodEndSql(on: string, precision: string): string {
+  return `(case ${precision} when 'DAY' then ${on}
+    when 'MONTH' then (${on} + interval '1 month' - interval '1 day')::date
+    when 'HALF_YEAR' then (${on} + interval '6 months' - interval '1 day')::date
+    else (${on} + interval '1 year' - interval '1 day')::date end)`;
+}

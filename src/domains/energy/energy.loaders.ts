@@ -46,7 +46,12 @@ function createEnergyLoaders({ em }: HubContext) {
     eventsOfComune: new DataLoader<string, EnergyEvent[]>(async (codes) => {
       const rows = await em.find(
         EnergyEvent,
-        { $or: [{ comune: { $in: [...codes] } }, { streamedToIstatCodes: { $overlap: [...codes] } }] },
+        {
+          $or: [
+            { comune: { $in: [...codes] } },
+            { streamedToIstatCodes: { $overlap: [...codes] } },
+          ],
+        },
         { orderBy: { on: 'asc', pk: 'asc' } },
       );
       return codes.map((code) =>

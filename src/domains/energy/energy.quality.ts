@@ -99,7 +99,10 @@ export async function refreshCommunityFlags(em: EntityManager): Promise<void> {
       sourceNote: f.source_note,
     })),
   ];
-  await replaceQualityFlags(em, 'energy', flags, [POSSIBLY_SAME_COMMUNITY, FOUNDER_OUTSIDE_PROVINCE]);
+  await replaceQualityFlags(em, 'energy', flags, [
+    POSSIBLY_SAME_COMMUNITY,
+    FOUNDER_OUTSIDE_PROVINCE,
+  ]);
 }
 
 /**

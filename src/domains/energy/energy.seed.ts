@@ -63,7 +63,8 @@ async function seedEvents(em: EntityManager): Promise<void> {
       summary: e.summary,
       community_code: e.community ?? null,
       participant_count: e.participants ?? null,
-      participant_count_approximate: e.participants == null ? null : Boolean(e.participantsApproximate),
+      participant_count_approximate:
+        e.participants == null ? null : Boolean(e.participantsApproximate),
       streamed_to_istat_codes: e.streamedTo ? `{${e.streamedTo.join(',')}}` : null,
       dataset_id: PRESS,
       source_note: e.source,

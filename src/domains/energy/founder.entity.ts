@@ -61,7 +61,8 @@ export class EnergyCommunityFounder extends Sourced implements Node {
   comune?: Ref<Comune> | null;
 
   @Field(() => String, {
-    description: 'Province code (sigla) of the founder: "CR" (Cremona), "LO" (Lodi), "BG" (Bergamo).',
+    description:
+      'Province code (sigla) of the founder: "CR" (Cremona), "LO" (Lodi), "BG" (Bergamo).',
   })
   @Property({ type: 'string', length: 2 })
   provinceCode!: string;
@@ -78,7 +79,8 @@ export class EnergyCommunityFounder extends Sourced implements Node {
 
   @Field(() => String, {
     nullable: true,
-    description: 'What else is known, e.g. why a founder outside the province has no comune record.',
+    description:
+      'What else is known, e.g. why a founder outside the province has no comune record.',
   })
   @Property({ type: 'text', nullable: true })
   note?: string | null;

@@ -63,7 +63,8 @@ export async function seedFounders(em: EntityManager): Promise<void> {
       [, name, province] = outside!;
       if (!curated.provinces[province]) fail(line, `unknown province code ${province}`);
     } else {
-      const comune = comuni.get(r.codice_istat) ?? fail(line, `unknown ISTAT code "${r.codice_istat}"`);
+      const comune =
+        comuni.get(r.codice_istat) ?? fail(line, `unknown ISTAT code "${r.codice_istat}"`);
       if (foldName(comune.name) !== foldName(r.comune))
         fail(line, `${r.codice_istat} is ${comune.name}, not ${r.comune}`);
       [name, province, istat] = [comune.name, HOME_PROVINCE, comune.istatCode];
