@@ -10,6 +10,7 @@ import { Migration20261123000500_civil_protection } from './Migration20261123000
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
 import { Migration20261130006000_hub_initiatives } from './Migration20261130006000_hub_initiatives.js';
 import { Migration20261130006100_energy_founders } from './Migration20261130006100_energy_founders.js';
+import { Migration20261130006200_pnrr_facilitation } from './Migration20261130006200_pnrr_facilitation.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -38,5 +39,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261130006100_energy_founders',
     class: Migration20261130006100_energy_founders,
+  },
+  {
+    name: 'Migration20261130006200_pnrr_facilitation',
+    class: Migration20261130006200_pnrr_facilitation,
   },
 ];

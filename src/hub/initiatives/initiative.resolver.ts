@@ -50,11 +50,16 @@ export class InitiativeResolver {
       where.push(sql);
       params.push(value);
     };
-    if (f.territory)
-      add(
-        'exists (select 1 from initiative_comune c where c.initiative_code = i.code and c.comune_istat_code = any(?))',
-        await resolveTerritory(ctx.em, f.territory, 'filter.territory'),
-      );
+    if (f.territory) {
+      const comuni = await resolveTerritory(ctx.em, f.territory, 'filter.territory');
+      // An array parameter expands to a list: `in (?)`, and no comune matches nothing.
+      if (comuni.length)
+        add(
+          'exists (select 1 from initiative_comune c where c.initiative_code = i.code and c.comune_istat_code in (?))',
+          comuni,
+        );
+      else where.push('false');
+    }
     if (f.kind) add('i.kind = ?', f.kind);
     if (f.organization)
       add(
