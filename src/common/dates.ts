@@ -78,3 +78,12 @@ export function periodEndSql(on: string, precision: string): string {
     when 'HALF_YEAR' then (${on} + interval '6 months' - interval '1 day')::date
     else (${on} + interval '1 year' - interval '1 day')::date end)`;
 }
+
+/**
+ * A `Date` argument as an ISO day. graphql-scalars' Date scalar hands resolvers a JS Date
+ * (midnight UTC); compare days as strings, never Dates with strings.
+ */
+export function isoDay(value: Date | string | null | undefined): string | null {
+  if (value == null) return null;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}

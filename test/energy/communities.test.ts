@@ -83,9 +83,7 @@ describe('comune.energyCommunities and energy events', () => {
   it("gives Crema its CER and the mayor's letter of 2023-04-13, dated to the day", async () => {
     const { data, errors } = await hub.run(ComuneEnergyDocument, { istatCode: '019035' });
     expect(errors).toBeUndefined();
-    expect(data!.comune!.energyCommunities.map((c) => c.code).sort()).toEqual(
-      covering('019035'),
-    );
+    expect(data!.comune!.energyCommunities.map((c) => c.code).sort()).toEqual(covering('019035'));
     const letter = events.find((e) => e.istatCode === '019035')!;
     expect(data!.comune!.energyEvents).toEqual([
       {

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
-import { periodEnd } from '../../common/dates.js';
+import { isoDay, periodEnd } from '../../common/dates.js';
 import { badInput } from '../../common/errors.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { TerritorialGrouping } from '../../hub/grouping.entity.js';
@@ -31,7 +31,8 @@ export class EnergyCommunityResolver {
       where.comuneIstatCodes = {
         $overlap: await resolveTerritory(ctx.em, filter.territory, 'filter.territory'),
       };
-    const { foundedFrom: from, foundedUntil: until } = filter ?? {};
+    const from = isoDay(filter?.foundedFrom);
+    const until = isoDay(filter?.foundedUntil);
     if (from && until && from > until)
       throw badInput('filter.foundedUntil', `${until} is before foundedFrom ${from}`);
     if (from || until) where.foundedOn = { $ne: null };

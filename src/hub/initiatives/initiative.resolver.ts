@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
-import { periodEndSql } from '../../common/dates.js';
+import { isoDay, periodEndSql } from '../../common/dates.js';
 import { badInput } from '../../common/errors.js';
 import { Connection, decodeCursor, fromRows, pageSize } from '../../common/pagination.js';
 import { Comune } from '../comune.entity.js';
@@ -41,7 +41,11 @@ export class InitiativeResolver {
   async initiatives(@Ctx() ctx: HubContext, @Args(() => InitiativesArgs) args: InitiativesArgs) {
     const first = pageSize(args.first);
     const after = checkCursor(args.after);
-    const f = args.filter ?? {};
+    const f = {
+      ...args.filter,
+      from: isoDay(args.filter?.from),
+      until: isoDay(args.filter?.until),
+    };
     if (f.from && f.until && f.from > f.until)
       throw badInput('filter.until', `${f.until} is before filter.from ${f.from}`);
     const where: string[] = [];
@@ -104,9 +108,10 @@ export class InitiativeResolver {
   }
 
   @FieldResolver(() => [InitiativeParticipant], {
-    description: 'Organisations taking part, with their roles, in the order the source gives.',
+    description:
+      'Organisations taking part (enti coinvolti), with their roles, in the order the source gives.',
   })
-  participants(@Root() i: Initiative, @Ctx() ctx: HubContext): Promise<InitiativeParticipant[]> {
+  organizations(@Root() i: Initiative, @Ctx() ctx: HubContext): Promise<InitiativeParticipant[]> {
     return initiativeLoaders(ctx).participantsOfInitiative.load(i.code);
   }
 

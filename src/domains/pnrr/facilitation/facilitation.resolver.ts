@@ -1,6 +1,6 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../common/context.js';
-import { periodEndSql } from '../../../common/dates.js';
+import { isoDay, periodEndSql } from '../../../common/dates.js';
 import { badInput } from '../../../common/errors.js';
 import { Connection, decodeCursor, fromRows, pageSize } from '../../../common/pagination.js';
 import { Comune } from '../../../hub/comune.entity.js';
@@ -52,7 +52,11 @@ export class FacilitationMeetingResolver {
   ) {
     const first = pageSize(args.first);
     const after = checkCursor(args.after);
-    const f = args.filter ?? {};
+    const f = {
+      ...args.filter,
+      from: isoDay(args.filter?.from),
+      until: isoDay(args.filter?.until),
+    };
     if (f.from && f.until && f.from > f.until)
       throw badInput('filter.until', `${f.until} is before filter.from ${f.from}`);
     const where: string[] = [];
