@@ -235,6 +235,8 @@ describe('RTD territoriale (item dated 2022-12-15)', () => {
       ['SUPPORT', 'consorzio-it'],
     ]);
     expect(o.members[4].roleNote).toMatch(/municipal secretary .* serving several comuni/);
+    const member = await hub.run(InitiativeNodeDocument, { id: o.members[0].id });
+    expect(member.data!.node).toMatchObject({ role: 'LEAD' });
     for (const m of o.members) expect(m.source.note).toMatch(/2022-12-15/);
     expect(o.source.note).toMatch(/2022-12-15/);
     const spino = await timelineOf('019102');
@@ -289,6 +291,15 @@ it('ReGiS training: 2022-12-14 at via del Commercio 29, Crema, by the Ufficio Ba
   expect(t.summary).toMatch(/"native" and "merged" works/);
   expect(t.dateNote).toMatch(/2022-12-21/);
   expect(t.comuni.map((c) => c.comune.istatCode)).toEqual(consorzioMembers);
+  const node = await hub.run(InitiativeNodeDocument, { id: t.id });
+  expect(node.data!.node).toMatchObject({ code: t.code, title: t.title });
+  const found = await hub.run<
+    { search: { edges: { node: { __typename: string; code?: string } }[] } },
+    never
+  >(
+    '{ search(text: "ReGiS training", types: ["Initiative"]) { edges { node { __typename ... on Initiative { code } } } } }',
+  );
+  expect(found.data!.search.edges[0].node).toEqual({ __typename: 'Initiative', code: t.code });
   const { data } = await hub.run(InitiativesDocument, {
     filter: { territory: '019054', kind: 'TRAINING' },
     first: 10,
