@@ -9,6 +9,9 @@ import { Migration20261123000410_broadband_stats } from './Migration202611230004
 import { Migration20261123000500_civil_protection } from './Migration20261123000500_civil_protection.js';
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
 import { Migration20261130003000_client_request_id } from './Migration20261130003000_client_request_id.js';
+import { Migration20261130006000_hub_initiatives } from './Migration20261130006000_hub_initiatives.js';
+import { Migration20261130006100_energy_founders } from './Migration20261130006100_energy_founders.js';
+import { Migration20261130006200_pnrr_facilitation } from './Migration20261130006200_pnrr_facilitation.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -33,5 +36,17 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261130003000_client_request_id',
     class: Migration20261130003000_client_request_id,
+  },
+  {
+    name: 'Migration20261130006000_hub_initiatives',
+    class: Migration20261130006000_hub_initiatives,
+  },
+  {
+    name: 'Migration20261130006100_energy_founders',
+    class: Migration20261130006100_energy_founders,
+  },
+  {
+    name: 'Migration20261130006200_pnrr_facilitation',
+    class: Migration20261130006200_pnrr_facilitation,
   },
 ];

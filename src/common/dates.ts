@@ -57,3 +57,33 @@ export class PreciseDate {
     return Object.assign(new PreciseDate(), { on, precision });
   }
 }
+
+/**
+ * Last day (ISO) of the period a precise date stands for: the day itself, or the last day of
+ * its month, half-year or year. A date known to the month "December 2024" may fall on any day
+ * up to 2024-12-31, so range filters compare ranges, not first days.
+ */
+export function periodEnd(on: string, precision: DatePrecision): string {
+  const [y, m] = on.split('-').map(Number);
+  const months = { DAY: 0, MONTH: 1, HALF_YEAR: 6, YEAR: 12 }[precision];
+  if (!months) return on;
+  // Day 0 of the month after the period is its last day.
+  return new Date(Date.UTC(y, m - 1 + months, 0)).toISOString().slice(0, 10);
+}
+
+/** SQL for {@link periodEnd}: the last day of the period of a date column and its precision. */
+export function periodEndSql(on: string, precision: string): string {
+  return `(case ${precision} when 'DAY' then ${on}
+    when 'MONTH' then (${on} + interval '1 month' - interval '1 day')::date
+    when 'HALF_YEAR' then (${on} + interval '6 months' - interval '1 day')::date
+    else (${on} + interval '1 year' - interval '1 day')::date end)`;
+}
+
+/**
+ * A `Date` argument as an ISO day. graphql-scalars' Date scalar hands resolvers a JS Date
+ * (midnight UTC); compare days as strings, never Dates with strings.
+ */
+export function isoDay(value: Date | string | null | undefined): string | null {
+  if (value == null) return null;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}

@@ -9,3 +9,21 @@ export interface DomainSeed {
   /** Loads the domain's seed data (runs inside a transaction). */
   run(em: EntityManager): Promise<void>;
 }
+
+/**
+ * One domain seed made of parts, each loaded when its own data are missing: a deployment
+ * seeded by an earlier release gets the parts added since (their `run` must be idempotent
+ * or guarded by their own `isSeeded`), a fresh database gets them all, in order.
+ */
+export function composeSeeds(name: string, ...parts: DomainSeed[]): DomainSeed {
+  return {
+    name,
+    isSeeded: async (em) => {
+      for (const p of parts) if (!(await p.isSeeded(em))) return false;
+      return true;
+    },
+    run: async (em) => {
+      for (const p of parts) if (!(await p.isSeeded(em))) await p.run(em);
+    },
+  };
+}

@@ -44,7 +44,7 @@ registerEnumType(GroupingKind, {
 })
 @Entity({ tableName: 'territorial_grouping' })
 export class TerritorialGrouping extends Sourced implements Node {
-  [OptionalProps]?: 'id';
+  [OptionalProps]?: 'id' | 'membershipInferred' | 'membershipKnown';
 
   @Field(() => String, { description: 'Kebab-case code, e.g. "area-omogenea-cremasca".' })
   @PrimaryKey({ type: 'text' })
@@ -68,6 +68,13 @@ export class TerritorialGrouping extends Sourced implements Node {
   })
   @Property({ type: 'boolean', default: true })
   membershipKnown: boolean = true;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the member list is inferred by the hub, not taken from an official list: each member then carries a MEMBERSHIP_INFERRED flag, and `source.note` gives the basis and the evidence.',
+  })
+  @Property({ type: 'boolean', default: false })
+  membershipInferred: boolean = false;
 
   @Field(() => Int, {
     nullable: true,

@@ -57,6 +57,23 @@ export async function seedHub(em: EntityManager): Promise<void> {
   }
   await em.flush();
 
+  await seedBaseGroupings(em);
+  await seedOrganizations(em);
+}
+
+/** Provenance of the inferred `consorzio-it` membership: the basis and the evidence. */
+export const CONSORZIO_IT_MEMBERSHIP_NOTE =
+  'Membership inferred (territory/cremasco_comuni.csv, column consorzio_it_52_inferred); the count 52 is from Consorzio.IT press releases. ' +
+  'Evidence, not an official list: the 51 comuni of the province that founded the 8 renewable energy communities (CER) promoted by Consorzio.IT and named in the press (founded 2024-11-28 to 2025-02-07; seeds/data/energy/cer-cremasco-2024-2025.csv, each row citing its article) are exactly these 52 less Izano. ' +
+  "The founders also include Crespiatica (province of Lodi) and Misano di Gera d'Adda (province of Bergamo): a hint that Consorzio.IT's area may reach beyond the province.";
+
+/**
+ * The base groupings (province, Area Omogenea Cremasca, Consorzio.IT members), created or
+ * replaced with their members: a re-run gives the same rows.
+ */
+export async function seedBaseGroupings(em: EntityManager): Promise<void> {
+  const istat = ref(Dataset, 'istat-elenco-comuni');
+  const summary = readSeedCsv('hub', 'comuni_cr_summary.csv');
   const cremasco = readSeedCsv('hub', 'cremasco_comuni.csv');
   const groupings: [Partial<TerritorialGrouping>, string[]][] = [
     [
@@ -87,36 +104,41 @@ export async function seedHub(em: EntityManager): Promise<void> {
         name: 'Comuni soci di Consorzio.IT',
         kind: GroupingKind.MEMBERSHIP,
         description:
-          'The 52 comuni taking part in Consorzio.IT. Membership is INFERRED: the 48 of the Area Omogenea Cremasca plus Annicco, Casalmorano, Formigara and Pizzighettone; no official member list was found.',
+          'The 52 comuni taking part in Consorzio.IT. Membership is INFERRED: the 48 of the Area Omogenea Cremasca plus Annicco, Casalmorano, Formigara and Pizzighettone; no official member list was found. Supported by the founders of the 2024–2025 energy communities (all but Izano; see source.note).',
         declaredMemberCount: 52,
+        membershipInferred: true,
         dataset: ref(Dataset, 'hub-territory-groupings'),
-        sourceNote:
-          'Membership inferred (territory/cremasco_comuni.csv, column consorzio_it_52_inferred); the count 52 is from Consorzio.IT press releases.',
+        sourceNote: CONSORZIO_IT_MEMBERSHIP_NOTE,
       },
       cremasco.filter((r) => r.consorzio_it_52_inferred === '1').map((r) => r.com_istat_code),
     ],
   ];
   await upsertGroupings(em, groupings);
+}
 
-  const orgs = readSeedJson<
-    {
-      code: string;
-      name: string;
-      kind: string;
-      website: string | null;
-      roleNotes: string | null;
-      sourceNote?: string;
-    }[]
-  >('hub', 'organizations.json');
+/** Shape of seeds/data/hub/organizations.json. */
+interface OrganizationSeed {
+  code: string;
+  name: string;
+  kind: string;
+  website: string | null;
+  roleNotes: string | null;
+  sourceNote?: string;
+}
+
+/** Creates or updates the organisations of organizations.json (by code). */
+export async function seedOrganizations(em: EntityManager): Promise<void> {
+  const orgs = readSeedJson<OrganizationSeed[]>('hub', 'organizations.json');
   const press = ref(Dataset, 'press-consorzio-it');
-  for (const o of orgs)
-    em.create(Organization, {
+  await em.upsertMany(
+    Organization,
+    orgs.map((o) => ({
       ...o,
       kind: o.kind as OrganizationKind,
       dataset: press,
       sourceNote: o.sourceNote ?? 'press releases and news, 2020–2025',
-    });
-  await em.flush();
+    })),
+  );
 }
 
 /**

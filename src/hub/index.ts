@@ -9,12 +9,39 @@ import { GroupingResolver } from './grouping.resolver.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationResolver } from './organization.resolver.js';
 import { hubSeed } from './hub.seed.js';
+import {
+  Initiative,
+  InitiativeComune,
+  InitiativeParticipant,
+} from './initiatives/initiative.entity.js';
+import {
+  initiativeNodes,
+  initiativeSearch,
+  initiativeTimeline,
+} from './initiatives/initiative.dossier.js';
+import {
+  InitiativeComuneResolver,
+  InitiativeParticipantResolver,
+  InitiativeResolver,
+} from './initiatives/initiative.resolver.js';
+import { hubFactsSeed } from './hub-facts.seed.js';
+import { composeSeeds } from '../common/seed.js';
+import {
+  ComuneOrganizationsResolver,
+  OrganizationFieldsResolver,
+  OrganizationMemberResolver,
+} from './organization-fields.resolver.js';
+import { OrganizationMember } from './organization-member.entity.js';
+import { OrganizationName } from './organization-name.entity.js';
 import { DataQualityIssue } from './quality.entity.js';
 import { QualityResolver } from './quality.resolver.js';
 import { sourceResolverFor } from './source.resolver.js';
 import { Sourced } from './sourced.js';
 
-/** The hub core: comuni, groupings, organisations, datasets. */
+/**
+ * The hub core: comuni, groupings, organisations (with their members, names and
+ * initiatives), datasets.
+ */
 export const hub = {
   name: 'hub',
   entities: [
@@ -26,6 +53,11 @@ export const hub = {
     Organization,
     DataQualityIssue,
     DataVersion,
+    OrganizationMember,
+    OrganizationName,
+    Initiative,
+    InitiativeParticipant,
+    InitiativeComune,
     ...accessEntities,
   ],
   resolvers: [
@@ -37,7 +69,20 @@ export const hub = {
     sourceResolverFor(TerritorialGrouping),
     sourceResolverFor(Organization),
     sourceResolverFor(DataQualityIssue),
+    OrganizationFieldsResolver,
+    OrganizationMemberResolver,
+    ComuneOrganizationsResolver,
+    InitiativeResolver,
+    InitiativeParticipantResolver,
+    InitiativeComuneResolver,
+    sourceResolverFor(OrganizationMember),
+    sourceResolverFor(OrganizationName),
+    sourceResolverFor(Initiative),
+    sourceResolverFor(InitiativeComune),
     ...accessResolvers,
   ],
-  seed: hubSeed,
+  seed: composeSeeds('hub', hubSeed, hubFactsSeed),
+  nodes: initiativeNodes,
+  timeline: initiativeTimeline,
+  search: { Initiative: initiativeSearch },
 } satisfies Domain;

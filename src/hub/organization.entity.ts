@@ -9,6 +9,10 @@ export enum OrganizationKind {
   COMPANY = 'COMPANY',
   PUBLIC_BODY = 'PUBLIC_BODY',
   FOUNDATION = 'FOUNDATION',
+  SHARED_OFFICE = 'SHARED_OFFICE',
+  SCHOOL = 'SCHOOL',
+  UNIVERSITY = 'UNIVERSITY',
+  ASSOCIATION = 'ASSOCIATION',
 }
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
@@ -18,6 +22,16 @@ registerEnumType(OrganizationKind, {
     COMPANY: { description: 'Private or listed company (società).' },
     PUBLIC_BODY: { description: 'Public body (ente pubblico): comune, province, region...' },
     FOUNDATION: { description: 'Foundation (fondazione).' },
+    SHARED_OFFICE: {
+      description:
+        'Office shared by several bodies (ufficio associato), e.g. the RTD territoriale; its members are in `members`.',
+    },
+    SCHOOL: { description: 'School (scuola, istituto scolastico).' },
+    UNIVERSITY: { description: 'University or one of its seats (università, polo territoriale).' },
+    ASSOCIATION: {
+      description:
+        'Association (associazione): trade, student, or a temporary association of purpose (ATS).',
+    },
   },
 });
 

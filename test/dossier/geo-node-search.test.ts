@@ -140,7 +140,9 @@ describe('datasets', () => {
     expect(istat.recordCount).toBeGreaterThanOrEqual(summary.length);
     expect(data!.datasets.find((d) => d.id === 'openpolis-limits-cr')).toBeTruthy();
     const readme = readFileSync('README.md', 'utf8');
-    for (const d of data!.datasets) expect(readme, d.id).toContain(`| \`${d.id}\``);
+    // Datasets named test-* are fixtures that other test files add and remove meanwhile.
+    for (const d of data!.datasets.filter((x) => !x.id.startsWith('test-')))
+      expect(readme, d.id).toContain(`| \`${d.id}\``);
   });
 });
 

@@ -3,9 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEnergyCommunities } from '../../src/domains/energy/energy-community.import.js';
-import { refreshFundingFlags } from '../../src/domains/energy/energy.quality.js';
+import {
+  refreshCommunityFlags,
+  refreshFundingFlags,
+} from '../../src/domains/energy/energy.quality.js';
 import { importFundings } from '../../src/domains/energy/funding.import.js';
-import { EnergyCommunitiesDocument, EnergyQualityFlagsDocument } from '../generated/graphql.js';
+import {
+  CerFoundedDocument,
+  EnergyCommunitiesDocument,
+  EnergyQualityFlagsDocument,
+} from '../generated/graphql.js';
 import { createTestHub } from '../support/hub.js';
 import { outsideConsorzio } from './seed-files.js';
 
@@ -74,11 +81,23 @@ afterAll(async () => {
     await tx.execute('delete from energy_funding where dataset_id = ?', [dataset]);
     await tx.execute('delete from energy_community where dataset_id = ?', [dataset]);
     await refreshFundingFlags(tx);
+    await refreshCommunityFlags(tx);
     await tx.execute('delete from dataset where id = ?', [dataset]);
   });
   await rm(dir, { recursive: true, force: true });
   await hub.close();
 });
+
+const cerC = `test-cer-${process.pid}-c2`;
+const foundingHeader = `${communityHeader},founded_on,founded_precision,founded_note,legal_form,gse_qualified,gse_qualification_note,possibly_related_code,relation_note`;
+const foundingRows = [
+  `${cerC},Test CER C,,CONSTITUTED,,${a},,,,,${dataset},,2024-12-01,MONTH,before the 7th,association,TRUE,qualified in test,${cerA},may be A`,
+  `test-cer-${process.pid}-g,X,,CONSTITUTED,,${a},,,,,${dataset},,2024-12-05,MONTH,,,,,,`,
+  `test-cer-${process.pid}-h,X,,CONSTITUTED,,${a},,,,,${dataset},,,,,,maybe,,,`,
+  `test-cer-${process.pid}-i,X,,CONSTITUTED,,${a},,,,,${dataset},,,,,,,,no-such-cer,`,
+  `test-cer-${process.pid}-j,X,,CONSTITUTED,,${a},,,,,${dataset},,,,,,,,test-cer-${process.pid}-j,`,
+  `test-cer-${process.pid}-k,X,,CONSTITUTED,,${a},,,,,${dataset},,,DAY,,,,,,`,
+];
 
 describe('energy-communities and energy-fundings importers', () => {
   it('imports communities: good rows kept, bad rows rejected with line and column, idempotent', async () => {
@@ -151,5 +170,38 @@ describe('energy-communities and energy-fundings importers', () => {
     const mine = data!.dataQualityIssues.filter((f) => f.message.includes('Test CER B'));
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ code: 'FUNDING_RECIPIENT_UNKNOWN', comune: { istatCode: a } });
+  });
+});
+
+describe('founding, GSE and relation columns of the energy-communities layout', () => {
+  it('imports them, rejecting bad cells by column, and flags the possible relation', async () => {
+    const file = await write('cer-founded.csv', foundingHeader, foundingRows);
+    const report = await importEnergyCommunities(hub.orm.em.fork(), file);
+    expect(counts(report)).toEqual([1, 0, 0]);
+    expect(at(report)).toEqual([
+      [3, 'founded_on'],
+      [4, 'gse_qualified'],
+      [5, 'possibly_related_code'],
+      [6, 'possibly_related_code'],
+      [7, 'founded_on'],
+    ]);
+    expect(counts(await importEnergyCommunities(hub.orm.em.fork(), file))).toEqual([0, 0, 1]);
+    const { data } = await hub.run(CerFoundedDocument, { from: '2024-12-31', territory: a });
+    const c = data!.energyCommunities.find((x) => x.code === cerC)!;
+    expect(c).toMatchObject({
+      founded: { on: '2024-12-01', precision: 'MONTH', label: '2024-12' },
+      foundedNote: 'before the 7th',
+      legalForm: 'association',
+      gseQualified: true,
+      gseQualificationNote: 'qualified in test',
+      relationNote: 'may be A',
+      founders: [],
+    });
+    expect(c.possiblyRelated.map((r) => r.code)).toEqual([cerA]);
+    const flags = await hub.run(EnergyQualityFlagsDocument);
+    const flag = flags.data!.dataQualityIssues.find(
+      (f) => f.code === 'POSSIBLY_SAME_COMMUNITY' && f.entity === `EnergyCommunity:${cerC}`,
+    );
+    expect(flag?.comune?.istatCode).toBe(a);
   });
 });

@@ -9,6 +9,7 @@ import {
   type Ref,
 } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
+import { DatePrecision, PreciseDate } from '../../common/dates.js';
 import { Node, toGlobalId } from '../../common/node.js';
 import type { Organization } from '../../hub/organization.entity.js';
 import type { TerritorialGrouping } from '../../hub/grouping.entity.js';
@@ -26,7 +27,7 @@ import { EnergyCommunityStatus, EnergyTechnology } from './energy.enums.js';
 })
 @Entity({ tableName: 'energy_community' })
 export class EnergyCommunity extends Sourced implements Node {
-  [OptionalProps]?: 'id';
+  [OptionalProps]?: 'id' | 'founded';
 
   @Field(() => String, { description: 'Stable kebab-case code, e.g. "cer-crema-ex-olivetti".' })
   @PrimaryKey({ type: 'text' })
@@ -76,7 +77,72 @@ export class EnergyCommunity extends Sourced implements Node {
   @ManyToOne({ entity: 'TerritorialGrouping', ref: true, nullable: true, deleteRule: 'set null' })
   replicationArea?: Ref<TerritorialGrouping> | null;
 
+  /** Founding date (data di costituzione); null when not founded or not known. */
+  @Property({ type: 'date', nullable: true })
+  foundedOn?: string | null;
+
+  @Enum({ items: () => DatePrecision, nullable: true })
+  foundedPrecision?: DatePrecision | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What else the sources say about the founding date, e.g. "before 7 December 2024" when only the month is known.',
+  })
+  @Property({ type: 'text', nullable: true })
+  foundedNote?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Legal form (forma giuridica), e.g. "recognised association (associazione riconosciuta)"; null when not stated.',
+  })
+  @Property({ type: 'text', nullable: true })
+  legalForm?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether the GSE (Gestore dei Servizi Energetici) has qualified the community for the incentives on shared energy; null when unknown (see gseQualificationNote).',
+  })
+  @Property({ type: 'boolean', nullable: true })
+  gseQualified?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the GSE qualification is what it is, or why it is unknown.',
+  })
+  @Property({ type: 'text', nullable: true })
+  gseQualificationNote?: string | null;
+
+  /**
+   * A community this one may be related to (e.g. the same project under another name),
+   * when the sources neither confirm nor rule it out: the records are kept apart.
+   */
+  @Index()
+  @ManyToOne({ entity: 'EnergyCommunity', ref: true, nullable: true, deleteRule: 'set null' })
+  possiblyRelatedTo?: Ref<EnergyCommunity> | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'How this community may be related to those in `possiblyRelated`, and why the records are not merged.',
+  })
+  @Property({ type: 'text', nullable: true })
+  relationNote?: string | null;
+
   get id(): string {
     return toGlobalId('EnergyCommunity', this.code);
+  }
+
+  @Field(() => PreciseDate, {
+    nullable: true,
+    description:
+      'Founding date (costituzione) with its precision; null when the community is not founded or the date is not known.',
+  })
+  get founded(): PreciseDate | null {
+    return this.foundedOn && this.foundedPrecision
+      ? PreciseDate.of(this.foundedOn, this.foundedPrecision)
+      : null;
   }
 }

@@ -1,7 +1,15 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { importCsv, RowError, upsertRows, type Importer } from '../../common/importer.js';
 import { EnergyCommunityStatus, EnergyTechnology } from './energy.enums.js';
-import { cell, enumCell, refCell, required, uniqueKeys } from '../../common/csv-cells.js';
+import {
+  cell,
+  enumCell,
+  preciseDateCells,
+  refCell,
+  required,
+  uniqueKeys,
+} from '../../common/csv-cells.js';
+import { refreshCommunityFlags } from './energy.quality.js';
 import { readReferences } from './import-support.js';
 
 /** Columns of the energy-communities layout (docs/energy.md). */
@@ -18,9 +26,35 @@ export const COMMUNITY_COLUMNS = [
   'description',
   'dataset',
   'source_note',
+  'founded_on',
+  'founded_precision',
+  'founded_note',
+  'legal_form',
+  'gse_qualified',
+  'gse_qualification_note',
+  'possibly_related_code',
+  'relation_note',
 ] as const;
 
 const CODE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** `true`, `false` or blank (unknown). */
+function booleanCell(r: Record<string, string>, column: string): boolean | null {
+  const v = cell(r, column).toLowerCase();
+  if (!v) return null;
+  if (v === 'true' || v === 'false') return v === 'true';
+  throw new RowError(column, `"${cell(r, column)}" is not true, false or blank (unknown)`);
+}
+
+/** The founding date, when given: a date with its precision, or both blank. */
+function foundedCells(r: Record<string, string>) {
+  if (!cell(r, 'founded_on')) {
+    if (cell(r, 'founded_precision'))
+      throw new RowError('founded_on', 'is empty while founded_precision is given');
+    return { on: null, precision: null };
+  }
+  return preciseDateCells(r, 'founded_on', 'founded_precision');
+}
 
 /**
  * Imports energy communities from a CSV in the documented layout, in one transaction:
@@ -34,7 +68,8 @@ export async function importEnergyCommunities(
   return em.transactional(async (tx) => {
     const ref = await readReferences(tx);
     const once = uniqueKeys('code', 'code');
-    return importCsv(tx, {
+    const seen = new Set(ref.communities);
+    const report = await importCsv(tx, {
       file,
       requiredColumns: ['code', 'name', 'status', 'comuni', 'dataset'],
       onProgress,
@@ -58,6 +93,15 @@ export async function importEnergyCommunities(
             'comuni',
             `"${unknown}" is not the 6-digit ISTAT code of a comune (separate codes with |)`,
           );
+        const founded = foundedCells(r);
+        const related = cell(r, 'possibly_related_code');
+        if (related && (!seen.has(related) || related === code))
+          throw new RowError(
+            'possibly_related_code',
+            related === code
+              ? 'a community cannot be related to itself'
+              : `unknown energy community code "${related}" (give it on an earlier line or import it first)`,
+          );
         const row = {
           code,
           name: required(r, 'name'),
@@ -77,12 +121,23 @@ export async function importEnergyCommunities(
           description: cell(r, 'description') || null,
           dataset_id: refCell(r, 'dataset', ref.datasets, 'dataset'),
           source_note: cell(r, 'source_note') || null,
+          founded_on: founded.on,
+          founded_precision: founded.precision,
+          founded_note: cell(r, 'founded_note') || null,
+          legal_form: cell(r, 'legal_form') || null,
+          gse_qualified: booleanCell(r, 'gse_qualified'),
+          gse_qualification_note: cell(r, 'gse_qualification_note') || null,
+          possibly_related_to_code: related || null,
+          relation_note: cell(r, 'relation_note') || null,
         };
         once(code, line);
+        seen.add(code);
         return row;
       },
       applyBatch: (em2, rows) => upsertRows(em2, 'energy_community', ['code'], rows),
     });
+    await refreshCommunityFlags(tx);
+    return report;
   });
 }
 

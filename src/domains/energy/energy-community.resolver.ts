@@ -1,6 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
+import { isoDay, periodEnd } from '../../common/dates.js';
+import { badInput } from '../../common/errors.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { TerritorialGrouping } from '../../hub/grouping.entity.js';
 import { hubLoaders } from '../../hub/hub.loaders.js';
@@ -9,6 +11,7 @@ import { resolveTerritory } from '../../hub/territory.js';
 import { EnergyCommunity } from './energy-community.entity.js';
 import { EnergyCommunityFilter } from './energy.inputs.js';
 import { energyLoaders } from './energy.loaders.js';
+import { EnergyCommunityFounder } from './founder.entity.js';
 import { Funding } from './funding.entity.js';
 
 /** Energy communities and their relations. */
@@ -28,7 +31,20 @@ export class EnergyCommunityResolver {
       where.comuneIstatCodes = {
         $overlap: await resolveTerritory(ctx.em, filter.territory, 'filter.territory'),
       };
-    return ctx.em.find(EnergyCommunity, where, { orderBy: { name: 'asc', code: 'asc' } });
+    const from = isoDay(filter?.foundedFrom);
+    const until = isoDay(filter?.foundedUntil);
+    if (from && until && from > until)
+      throw badInput('filter.foundedUntil', `${until} is before foundedFrom ${from}`);
+    if (from || until) where.foundedOn = { $ne: null };
+    const rows = await ctx.em.find(EnergyCommunity, where, {
+      orderBy: { name: 'asc', code: 'asc' },
+    });
+    // A short list: the period-aware comparison is done here (a month counts when any day fits).
+    return rows.filter(
+      (c) =>
+        (!from || periodEnd(c.foundedOn!, c.foundedPrecision!) >= from) &&
+        (!until || c.foundedOn! <= until),
+    );
   }
 
   @Query(() => EnergyCommunity, { nullable: true, description: 'One energy community by code.' })
@@ -65,6 +81,22 @@ export class EnergyCommunityResolver {
   ): Promise<TerritorialGrouping | null> {
     const code = c.replicationArea?.unwrap().code;
     return code ? hubLoaders(ctx).grouping.load(code) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [EnergyCommunityFounder], {
+    description:
+      'Founding members (soci fondatori) as the press names them: comuni (lead first, including those outside the province), then parishes. Empty when the sources name none.',
+  })
+  founders(@Root() c: EnergyCommunity, @Ctx() ctx: HubContext): Promise<EnergyCommunityFounder[]> {
+    return energyLoaders(ctx).foundersOfCommunity.load(c.code);
+  }
+
+  @FieldResolver(() => [EnergyCommunity], {
+    description:
+      'Communities that may be the same as or related to this one (see relationNote); the sources neither confirm nor rule it out, so the records are kept apart.',
+  })
+  possiblyRelated(@Root() c: EnergyCommunity, @Ctx() ctx: HubContext): Promise<EnergyCommunity[]> {
+    return energyLoaders(ctx).possiblyRelated.load(c);
   }
 
   @FieldResolver(() => [Funding], { description: 'Fundings (finanziamenti), oldest first.' })

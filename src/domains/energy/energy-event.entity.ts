@@ -12,8 +12,10 @@ import {
 import { Field, ObjectType } from 'type-graphql';
 import { DatePrecision, PreciseDate } from '../../common/dates.js';
 import { Node, toGlobalId } from '../../common/node.js';
+import { ReportedCount } from '../../common/reported-count.js';
 import type { Comune } from '../../hub/comune.entity.js';
 import { Sourced } from '../../hub/sourced.js';
+import type { EnergyCommunity } from './energy-community.entity.js';
 import { EnergyEventKind } from './energy.enums.js';
 
 /**
@@ -27,7 +29,7 @@ import { EnergyEventKind } from './energy.enums.js';
 @Entity({ tableName: 'energy_event' })
 @Unique({ properties: ['comune', 'kind', 'on'] })
 export class EnergyEvent extends Sourced implements Node {
-  [OptionalProps]?: 'pk' | 'id' | 'date';
+  [OptionalProps]?: 'pk' | 'id' | 'date' | 'participants';
 
   @PrimaryKey({ type: 'integer', autoincrement: true })
   pk!: number;
@@ -57,6 +59,24 @@ export class EnergyEvent extends Sourced implements Node {
   @Property({ type: 'text' })
   summary!: string;
 
+  /** The community the event is about, when it is about one. */
+  @Index()
+  @ManyToOne({ entity: 'EnergyCommunity', ref: true, nullable: true, deleteRule: 'set null' })
+  community?: Ref<EnergyCommunity> | null;
+
+  @Property({ type: 'integer', nullable: true })
+  participantCount?: number | null;
+
+  @Property({ type: 'boolean', nullable: true })
+  participantCountApproximate?: boolean | null;
+
+  /**
+   * ISTAT codes of the comuni the event was streamed to (collegati in streaming); null when
+   * the source does not say.
+   */
+  @Property({ type: 'text[]', nullable: true })
+  streamedToIstatCodes?: string[] | null;
+
   get id(): string {
     return toGlobalId('EnergyEvent', this.pk);
   }
@@ -64,5 +84,13 @@ export class EnergyEvent extends Sourced implements Node {
   @Field(() => PreciseDate, { description: 'When, with its precision.' })
   get date(): PreciseDate {
     return PreciseDate.of(this.on, this.precision);
+  }
+
+  @Field(() => ReportedCount, {
+    nullable: true,
+    description: 'People present (partecipanti) as reported; null when the source gives no number.',
+  })
+  get participants(): ReportedCount | null {
+    return ReportedCount.of(this.participantCount, this.participantCountApproximate);
   }
 }

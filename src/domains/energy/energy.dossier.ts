@@ -20,6 +20,10 @@ export const energyNodes: Record<string, NodeLoader> = {
     const pk = intKey(key);
     return pk == null ? Promise.resolve(null) : energyLoaders(ctx).event.load(pk);
   },
+  EnergyCommunityFounder: (ctx, key) => {
+    const pk = intKey(key);
+    return pk == null ? Promise.resolve(null) : energyLoaders(ctx).founder.load(pk);
+  },
 };
 
 interface Row {
@@ -34,8 +38,9 @@ interface Row {
 }
 
 /**
- * Fundings announced for the communities covering each comune, and the comune's energy
- * events, as timeline events: one statement for any number of comuni.
+ * Fundings announced for the communities covering each comune, the founding of the
+ * communities the comune founded, and the energy events held in or streamed to it, as
+ * timeline events: one statement for any number of comuni.
  */
 export async function energyTimeline(
   ctx: HubContext,
@@ -53,12 +58,20 @@ export async function energyTimeline(
        cross join lateral unnest(c.comune_istat_codes) as u(comune)
       where u.comune in (?)
      union all
-     select e.comune_istat_code, to_char(e."on", 'YYYY-MM-DD'), e.precision, e.kind, e.summary,
+     select u.comune, to_char(e."on", 'YYYY-MM-DD'), e.precision, e.kind, e.summary,
             'EnergyEvent:' || e.pk, e.dataset_id, e.source_note
        from energy_event e
-      where e.comune_istat_code in (?)
+       cross join lateral unnest(array[e.comune_istat_code] || coalesce(e.streamed_to_istat_codes, '{}')) as u(comune)
+      where u.comune in (?)
+     union all
+     select f.comune_istat_code, to_char(c.founded_on, 'YYYY-MM-DD'), c.founded_precision, 'CER_FOUNDED',
+            c.name || ' founded (' || coalesce(c.legal_form, 'costituita') || '); ' || f.name
+              || ' is a founding comune' || case when f.lead then ' (lead, capofila)' else '' end,
+            'EnergyCommunityFounder:' || f.pk, f.dataset_id, f.source_note
+       from energy_community_founder f join energy_community c on c.code = f.community_code
+      where f.kind = 'COMUNE' and f.comune_istat_code in (?) and c.founded_on is not null
       order by 1, 2, 6`,
-    [[...comuni], [...comuni]],
+    [[...comuni], [...comuni], [...comuni]],
   );
   return rows.map((r) => {
     const [type, key] = r.entity.split(':');

@@ -67,3 +67,17 @@ registerEnumType(EnergyEventKind, {
     OTHER: { description: 'Any other event.' },
   },
 });
+
+/** Kind of founding member of an energy community. */
+export enum EnergyCommunityFounderKind {
+  COMUNE = 'COMUNE',
+  PARISH = 'PARISH',
+}
+registerEnumType(EnergyCommunityFounderKind, {
+  name: 'EnergyCommunityFounderKind',
+  description: 'Kind of founding member (socio fondatore) of an energy community.',
+  valuesConfig: {
+    COMUNE: { description: 'A comune (municipality), in the province of Cremona or outside it.' },
+    PARISH: { description: 'A parish (parrocchia); `comune` is the comune it belongs to.' },
+  },
+});

@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { DateScalar } from '../../common/dates.js';
 import { EnergyCommunityStatus } from './energy.enums.js';
 
 /** Filter of energy communities; all given conditions must hold. */
@@ -12,4 +13,18 @@ export class EnergyCommunityFilter {
 
   @Field(() => EnergyCommunityStatus, { nullable: true, description: 'Only at this stage.' })
   status?: EnergyCommunityStatus | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Only communities founded on or after this day. A founding date known to the month counts when any day of that month qualifies; communities with no known founding date are left out.',
+  })
+  foundedFrom?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Only communities founded on or before this day (a date known to the month counts when its first day qualifies).',
+  })
+  foundedUntil?: string | null;
 }

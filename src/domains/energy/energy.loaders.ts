@@ -3,6 +3,7 @@ import { perRequest, type HubContext } from '../../common/context.js';
 import { manyLoader, oneLoader } from '../../common/loaders.js';
 import { EnergyCommunity } from './energy-community.entity.js';
 import { EnergyEvent } from './energy-event.entity.js';
+import { EnergyCommunityFounder } from './founder.entity.js';
 import { Funding } from './funding.entity.js';
 
 /** The energy DataLoaders, built once per request. */
@@ -41,16 +42,70 @@ function createEnergyLoaders({ em }: HubContext) {
         ),
       (f) => f.community.unwrap().code,
     ),
-    /** Energy events of each comune, by ISTAT code, oldest first. */
-    eventsOfComune: manyLoader(
+    /** Energy events held in or streamed to each comune, by ISTAT code, oldest first. */
+    eventsOfComune: new DataLoader<string, EnergyEvent[]>(async (codes) => {
+      const rows = await em.find(
+        EnergyEvent,
+        {
+          $or: [
+            { comune: { $in: [...codes] } },
+            { streamedToIstatCodes: { $overlap: [...codes] } },
+          ],
+        },
+        { orderBy: { on: 'asc', pk: 'asc' } },
+      );
+      return codes.map((code) =>
+        rows.filter(
+          (e) =>
+            e.comune.unwrap().istatCode === code || (e.streamedToIstatCodes ?? []).includes(code),
+        ),
+      );
+    }),
+    /** Founders by primary key (global ids). */
+    founder: oneLoader(
+      (pks: readonly number[]) => em.find(EnergyCommunityFounder, { pk: { $in: [...pks] } }),
+      (f) => f.pk,
+    ),
+    /** Founders of each community: comuni first (lead first), then parishes, by name. */
+    foundersOfCommunity: manyLoader(
       (codes: readonly string[]) =>
         em.find(
-          EnergyEvent,
-          { comune: { $in: [...codes] } },
-          { orderBy: { on: 'asc', pk: 'asc' } },
+          EnergyCommunityFounder,
+          { community: { $in: [...codes] } },
+          { orderBy: { kind: 'asc', lead: 'desc', name: 'asc', pk: 'asc' } },
         ),
-      (e) => e.comune.unwrap().istatCode,
+      (f) => f.community.unwrap().code,
     ),
+    /** Founding memberships located in each comune (the comune itself, its parishes). */
+    foundersOfComune: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(
+          EnergyCommunityFounder,
+          { comune: { $in: [...codes] } },
+          { orderBy: { community: { code: 'asc' }, kind: 'asc', pk: 'asc' } },
+        ),
+      (f) => f.comune!.unwrap().istatCode,
+    ),
+    /** Communities possibly related to each community, either way round. */
+    possiblyRelated: new DataLoader<EnergyCommunity, EnergyCommunity[]>(async (keys) => {
+      const codes = keys.map((c) => c.code);
+      const targets = keys.flatMap((c) => {
+        const t = c.possiblyRelatedTo?.unwrap().code;
+        return t ? [t] : [];
+      });
+      const rows = await em.find(
+        EnergyCommunity,
+        { $or: [{ code: { $in: targets } }, { possiblyRelatedTo: { $in: codes } }] },
+        { orderBy: { name: 'asc', code: 'asc' } },
+      );
+      return keys.map((c) =>
+        rows.filter(
+          (r) =>
+            r.code === c.possiblyRelatedTo?.unwrap().code ||
+            r.possiblyRelatedTo?.unwrap().code === c.code,
+        ),
+      );
+    }),
   };
 }
 

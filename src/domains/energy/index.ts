@@ -8,22 +8,26 @@ import { EnergyCommunityResolver } from './energy-community.resolver.js';
 import { EnergyEvent } from './energy-event.entity.js';
 import { energyCommunitySearch, energyNodes, energyTimeline } from './energy.dossier.js';
 import { energySeed } from './energy.seed.js';
+import { EnergyCommunityFounder } from './founder.entity.js';
+import { EnergyCommunityFounderResolver } from './founder.resolver.js';
 import { Funding } from './funding.entity.js';
 import { fundingsImporter } from './funding.import.js';
 import { FundingResolver } from './funding.resolver.js';
 
-/** Energy: renewable energy communities (CER), their fundings and related events. */
+/** Energy: renewable energy communities (CER), their founders, fundings and related events. */
 export const energy = {
   name: 'energy',
-  entities: [EnergyCommunity, Funding, EnergyEvent],
+  entities: [EnergyCommunity, Funding, EnergyEvent, EnergyCommunityFounder],
   resolvers: [
     EnergyCommunityResolver,
+    EnergyCommunityFounderResolver,
     FundingResolver,
     ComuneEnergyResolver,
     EnergyEventResolver,
     sourceResolverFor(EnergyCommunity),
     sourceResolverFor(Funding),
     sourceResolverFor(EnergyEvent),
+    sourceResolverFor(EnergyCommunityFounder),
   ],
   seed: energySeed,
   importers: {

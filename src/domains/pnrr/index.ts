@@ -1,4 +1,5 @@
 import type { Domain } from '../../common/domain.js';
+import { composeSeeds } from '../../common/seed.js';
 import { sourceResolverFor } from '../../hub/source.resolver.js';
 import { pnrrNodes, pnrrSearch, pnrrTimeline } from './dossier.js';
 import { PnrrBody } from './body.entity.js';
@@ -21,8 +22,22 @@ import { PnrrResolver } from './pnrr.resolver.js';
 import { pnrrExports, pnrrWideColumns } from './pnrr.exports.js';
 import { pnrrSeed } from './pnrr.seed.js';
 import { PnrrProject, PnrrProjectLocation } from './project.entity.js';
+import {
+  ComuneDigitalFacilitationResolver,
+  ComuneFacilitationResolver,
+} from './facilitation/comune-facilitation.resolver.js';
+import { facilitationNodes, facilitationTimeline } from './facilitation/facilitation.dossier.js';
+import {
+  FacilitationMeetingResolver,
+  FacilitationTallyResolver,
+} from './facilitation/facilitation.resolver.js';
+import { facilitationSeed } from './facilitation/facilitation.seed.js';
+import { FacilitationMeeting, FacilitationTally } from './facilitation/meeting.entity.js';
 
-/** PNRR digital measures: PA digitale 2026 grants, Italia Domani projects, press claims. */
+/**
+ * PNRR digital measures: PA digitale 2026 grants, Italia Domani projects, press claims, and
+ * the digital facilitation (Facilitazione Digitale) sessions.
+ */
 export const pnrr = {
   name: 'pnrr',
   entities: [
@@ -35,6 +50,8 @@ export const pnrr = {
     PnrrProject,
     PnrrProjectLocation,
     Claim,
+    FacilitationMeeting,
+    FacilitationTally,
   ],
   resolvers: [
     PnrrResolver,
@@ -54,12 +71,21 @@ export const pnrr = {
     sourceResolverFor(PnrrProject),
     sourceResolverFor(PnrrProjectLocation),
     sourceResolverFor(Claim),
+    FacilitationMeetingResolver,
+    FacilitationTallyResolver,
+    ComuneDigitalFacilitationResolver,
+    ComuneFacilitationResolver,
+    sourceResolverFor(FacilitationMeeting),
+    sourceResolverFor(FacilitationTally),
   ],
-  seed: pnrrSeed,
+  seed: composeSeeds('pnrr', pnrrSeed, facilitationSeed),
   importers: { 'pnrr-grants': grantsImporter, 'pnrr-grants-snapshot': snapshotImporter },
   exports: pnrrExports,
   wideColumns: pnrrWideColumns,
-  nodes: pnrrNodes,
-  timeline: pnrrTimeline,
+  nodes: { ...pnrrNodes, ...facilitationNodes },
+  timeline: async (ctx, comuni) => [
+    ...(await pnrrTimeline(ctx, comuni)),
+    ...(await facilitationTimeline(ctx, comuni)),
+  ],
   search: pnrrSearch,
 } satisfies Domain;
