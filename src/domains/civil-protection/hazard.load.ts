@@ -1,5 +1,6 @@
 import type { HubContext } from '../../common/context.js';
 import type { Comune } from '../../hub/comune.entity.js';
+import { hubLoaders } from '../../hub/hub.loaders.js';
 import { civilProtectionLoaders } from './civil-protection.loaders.js';
 import { Hazard } from './civil-protection.enums.js';
 import type { IdrogeoComune, IdrogeoLevel, SeismicClassification } from './hazard.entity.js';
@@ -89,7 +90,7 @@ export async function hazardProfiles(
       comuni.map((c) => c.istatCode),
     ),
   ]);
-  return inputs.map((input, i) => {
+  const profiles = inputs.map((input, i) => {
     const seismic = zones[i];
     return Object.assign<HazardProfile, Partial<HazardProfile>>(new HazardProfile(), {
       istatCode: input.istatCode,
@@ -111,4 +112,7 @@ export async function hazardProfiles(
       ].sort(),
     });
   });
+  // One dataset statement for every `source` and `sources` below the profiles (cache hits).
+  await hubLoaders(ctx).dataset.loadMany([...new Set(profiles.flatMap((p) => p.datasetIds))]);
+  return profiles;
 }
