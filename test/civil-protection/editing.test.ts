@@ -9,6 +9,7 @@ import {
 } from '../generated/graphql.js';
 import { newKey, ownPlans } from '../access/support.js';
 import { createTestHub } from '../support/hub.js';
+import { mappedHazards } from './hazard-files.js';
 
 type Hub = Awaited<ReturnType<typeof createTestHub>>;
 let hub: Hub;
@@ -125,6 +126,16 @@ describe('who may write', () => {
       ],
     });
     expect(payload.plan.lastUpdate).toBeTruthy();
+    // Entered lists are known; the crisis unit, not sent, stays unknown.
+    expect(payload.plan).toMatchObject({
+      scenariosUnknownReason: null,
+      emergencyAreasUnknownReason: null,
+      crisisUnitUnknownReason: expect.stringMatching(/unità di crisi locale/),
+    });
+    // The scenario covers FLOOD; what the hazard files map beyond it is left.
+    expect(payload.plan.hazardsWithoutScenario).toEqual(
+      mappedHazards(A).filter((h) => h !== 'FLOOD'),
+    );
     expect(payload.changedFields.sort()).toEqual(
       ['emergencyAreas', 'scenarios', 'status'].map((f) => `CivilProtectionPlan:${A}.${f}`),
     );
