@@ -478,7 +478,7 @@ export type RiskScenarioInput = {
   affectedAreas?: Array<string> | null | undefined;
   /** Description, up to 5,000 characters. */
   description?: string | null | undefined;
-  /** Kind of hazard. */
+  /** Kind of hazard: the same values as the hazard profile of the comune. */
   hazard: Hazard;
   /** Procedures, up to 20,000 characters. */
   procedures?: string | null | undefined;
@@ -486,7 +486,7 @@ export type RiskScenarioInput = {
   title: string;
 };
 
-/** Changes to a plan. Omitted fields are kept; a list given replaces the whole list (an empty list clears it). */
+/** Changes to a plan. Omitted fields are kept; a list given replaces the whole list and makes it known (an empty list records that there is none, where it was unknown before). */
 export type UpdateCivilProtectionPlanInput = {
   /** The whole crisis unit (up to 50 members). */
   crisisUnit?: Array<CrisisUnitMemberInput> | null | undefined;
