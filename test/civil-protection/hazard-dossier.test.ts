@@ -37,8 +37,11 @@ describe('the hazard section of the dossier', () => {
       const withHazards = await hub.counted(DossierWithHazardsDocument, { grouping, first });
       expect(withHazards.errors).toBeUndefined();
       expect(withHazards.data!.comuni.edges).toHaveLength(comuni);
-      // ISPRA's rows, their levels, the seismic zones and their datasets: one statement each.
-      expect(withHazards.statements - plain.statements).toBeLessThanOrEqual(4);
+      // ISPRA's rows, their levels, the seismic zones: one statement each, for any number.
+      const hazards = (r: { sql: string[] }) => r.sql.filter((q) => /from "hazard_/.test(q)).length;
+      expect(hazards(withHazards) - hazards(plain)).toBe(3);
+      // And their datasets, in one more batch (dataset batches vary by one or two with timing).
+      expect(withHazards.statements - plain.statements).toBeLessThanOrEqual(6);
     }
   });
 });

@@ -10,7 +10,7 @@ import { checkIstatCode, resolveTerritory } from '../../hub/territory.js';
 import { Hazard } from './civil-protection.enums.js';
 import { civilProtectionLoaders } from './civil-protection.loaders.js';
 import { RegionalGrant } from './grant.js';
-import { hazardProfiles } from './hazard.load.js';
+import { hazardProfileOf } from './hazard.load.js';
 import {
   CivilProtectionOfficer,
   CrisisUnitMember,
@@ -147,10 +147,9 @@ export class CivilProtectionPlanResolver {
     @Ctx() ctx: HubContext,
   ): Promise<Hazard[] | null> {
     if (plan.scenariosUnknownReason != null) return null;
-    const comune = await comuneOf(ctx, plan.istatCode);
-    const [scenarios, [profile]] = await Promise.all([
+    const [scenarios, profile] = await Promise.all([
       civilProtectionLoaders(ctx).scenarios.load(plan.istatCode),
-      hazardProfiles(ctx, [comune]),
+      comuneOf(ctx, plan.istatCode).then((c) => hazardProfileOf(ctx, c)),
     ]);
     const covered = new Set(scenarios.map((s) => s.hazard));
     return profile.mappedHazards?.filter((h) => !covered.has(h)) ?? null;

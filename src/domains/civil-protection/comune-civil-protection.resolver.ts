@@ -1,17 +1,10 @@
-import DataLoader from 'dataloader';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { perRequest, type HubContext } from '../../common/context.js';
+import type { HubContext } from '../../common/context.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { civilProtectionLoaders } from './civil-protection.loaders.js';
-import { hazardProfiles } from './hazard.load.js';
+import { hazardProfileOf } from './hazard.load.js';
 import { HazardProfile } from './hazard.types.js';
 import { CivilProtectionPlan } from './plan.entity.js';
-
-/** Profiles of the comuni of a request, built together (one batch of statements). */
-const profileLoader = (ctx: HubContext) =>
-  new DataLoader<Comune, HazardProfile, string>((comuni) => hazardProfiles(ctx, comuni), {
-    cacheKeyFn: (c) => c.istatCode,
-  });
 
 /** The civil-protection fields of a comune: its plan and its hazard profile. */
 @Resolver(() => Comune)
@@ -33,6 +26,6 @@ export class ComuneCivilProtectionResolver {
       'Hazard profile (pericolosità) of the comune: ISPRA IdroGEO flood and landslide figures and the seismic zone (DPC), each with source and data year; what the hub does not hold is null with the reason.',
   })
   hazardProfile(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<HazardProfile> {
-    return perRequest(ctx, profileLoader).load(comune);
+    return hazardProfileOf(ctx, comune);
   }
 }

@@ -1,4 +1,5 @@
-import type { HubContext } from '../../common/context.js';
+import DataLoader from 'dataloader';
+import { perRequest, type HubContext } from '../../common/context.js';
 import type { Comune } from '../../hub/comune.entity.js';
 import { hubLoaders } from '../../hub/hub.loaders.js';
 import { civilProtectionLoaders } from './civil-protection.loaders.js';
@@ -116,3 +117,13 @@ export async function hazardProfiles(
   await hubLoaders(ctx).dataset.loadMany([...new Set(profiles.flatMap((p) => p.datasetIds))]);
   return profiles;
 }
+
+/** Profiles of the comuni of a request, built together (one batch of statements). */
+const profileLoader = (ctx: HubContext) =>
+  new DataLoader<Comune, HazardProfile, string>((comuni) => hazardProfiles(ctx, comuni), {
+    cacheKeyFn: (c) => c.istatCode,
+  });
+
+/** The hazard profile of a comune, batched with every other asked for in the request. */
+export const hazardProfileOf = (ctx: HubContext, comune: Comune): Promise<HazardProfile> =>
+  perRequest(ctx, profileLoader).load(comune);
