@@ -97,6 +97,17 @@ describe('hazard figures of a set of comuni', () => {
     expect(f.flood[0].buildings.count).toBe(6);
   });
 
+  it('gives no share of residents when a legal population is not held', () => {
+    const f = hazardFigures(
+      [comune('000001', 10), { ...comune('000002', 5), popLegal2011: null }],
+      origin,
+    );
+    expect(f.exposureBase.residents.count).toBeNull();
+    expect(f.exposureBase.residents.unknownReason).toMatch(/not held for 000002/);
+    expect(f.flood[0].residents).toMatchObject({ count: 15, percent: null });
+    expect(f.flood[0].residents.unknownReason).toMatch(/share is unknown.*000002/);
+  });
+
   it('says so when the territory has no known comune', () => {
     const f = hazardFigures([], origin);
     expect(f.flood[0].residents).toMatchObject({ count: null, percent: null });

@@ -120,17 +120,16 @@ function base(scope: Scope, key: MeasureKey): ExposureTotal {
   const gap = scopeGap(scope);
   const codes = scope.held.map((c) => c.istatCode);
   if (key === 'residents') {
-    const s = sum(
-      scope.comuni.map((c) => c.popLegal2011),
-      scope.comuni.map((c) => c.istatCode),
-    );
+    const lacking = scope.comuni.filter((c) => c.popLegal2011 == null).map((c) => c.istatCode);
+    const known = scope.comuni.length > 0 && !lacking.length;
     return Object.assign<ExposureTotal, ExposureTotal>(new ExposureTotal(), {
-      count: scope.comuni.length ? s.value : null,
+      count: known ? scope.comuni.reduce((a, c) => a + c.popLegal2011!, 0) : null,
       dataYear: 2011,
-      unknownReason: scope.comuni.length
-        ? s.reason &&
-          `The legal population of the 2011 census is not held for some comuni. ${s.reason}`
-        : gap,
+      unknownReason: !scope.comuni.length
+        ? gap
+        : lacking.length
+          ? `The legal population of the 2011 census is not held for ${list(lacking)}.`
+          : null,
       origin: {
         datasetId: ISTAT_DATASET,
         sourceNote:
