@@ -283,6 +283,19 @@ describe('hazard summaries by territory and grouping', () => {
     }
   });
 
+  it('answers in as many statements for the province as for one comune', async () => {
+    const one = await hub.counted(HazardSummaryDocument, { territory: '019035' });
+    for (const groupBy of ['COMUNE', 'GROUPING'] as const) {
+      const all = await hub.counted(HazardSummaryDocument, {
+        territory: 'province-cr',
+        groupBy: groupBy as never,
+      });
+      expect(all.errors).toBeUndefined();
+      expect(all.statements).toBeLessThanOrEqual(one.statements + 4);
+      expect(all.statements).toBeLessThan(15);
+    }
+  });
+
   it('refuses an unknown territory, naming the argument', async () => {
     const { errors } = await hub.run(HazardSummaryDocument, { territory: 'nowhere' });
     expect(errors![0].extensions!.code).toBe('BAD_USER_INPUT');
