@@ -9,6 +9,7 @@ import {
 } from '../generated/graphql.js';
 import { newKey, ownPlans } from '../access/support.js';
 import { createTestHub } from '../support/hub.js';
+import { mappedHazards } from './hazard-files.js';
 
 type Hub = Awaited<ReturnType<typeof createTestHub>>;
 let hub: Hub;
@@ -125,6 +126,16 @@ describe('who may write', () => {
       ],
     });
     expect(payload.plan.lastUpdate).toBeTruthy();
+    // Entered lists are known; the crisis unit, not sent, stays unknown.
+    expect(payload.plan).toMatchObject({
+      scenariosUnknownReason: null,
+      emergencyAreasUnknownReason: null,
+      crisisUnitUnknownReason: expect.stringMatching(/unità di crisi locale/),
+    });
+    // The scenario covers FLOOD; what the hazard files map beyond it is left.
+    expect(payload.plan.hazardsWithoutScenario).toEqual(
+      mappedHazards(A).filter((h) => h !== 'FLOOD'),
+    );
     expect(payload.changedFields.sort()).toEqual(
       ['emergencyAreas', 'scenarios', 'status'].map((f) => `CivilProtectionPlan:${A}.${f}`),
     );
@@ -146,7 +157,8 @@ describe('who may write', () => {
     });
     expect(new Date(status.at as string).getTime()).toBeGreaterThan(Date.now() - 60_000);
     const areas = log.data!.changes.edges.find((e) => e.node.field === 'emergencyAreas')!.node;
-    expect(areas.before).toEqual([]);
+    // The seed does not know the plan's areas: the log says they were unknown, not none.
+    expect(areas.before).toBeNull();
     expect(areas.after).toEqual([
       { kind: 'WAITING', name: 'Test square', address: null, lat: 45.2, lon: 9.9, capacity: 150 },
     ]);
@@ -161,12 +173,30 @@ describe('who may write', () => {
     });
   });
 
-  it('changes nothing, not even the version, when nothing differs', async () => {
+  it('records an empty list as known (none, no longer unknown), then changes nothing when nothing differs', async () => {
     const v = await versionOf(B);
-    const r = await update(B, v, { status: 'DRAFTING' as never, crisisUnit: [] }, actors.editorAB);
-    expect(r.data!.updateCivilProtectionPlan).toMatchObject({
+    const first = await update(B, v, { crisisUnit: [] }, actors.editorAB);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.updateCivilProtectionPlan).toMatchObject({
+      changedFields: [`CivilProtectionPlan:${B}.crisisUnit`],
+      plan: { version: v + 1, crisisUnit: [] },
+    });
+    const log = await hub.run(
+      ChangesDocument,
+      { filter: { comune: B }, first: 10 },
+      actors.editorAB,
+    );
+    const entry = log.data!.changes.edges.find((e) => e.node.field === 'crisisUnit')!.node;
+    expect([entry.before, entry.after]).toEqual([null, []]);
+    const again = await update(
+      B,
+      v + 1,
+      { status: 'DRAFTING' as never, crisisUnit: [] },
+      actors.editorAB,
+    );
+    expect(again.data!.updateCivilProtectionPlan).toMatchObject({
       changedFields: [],
-      plan: { version: v },
+      plan: { version: v + 1 },
     });
   });
 });

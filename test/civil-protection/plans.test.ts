@@ -46,11 +46,19 @@ describe('civil-protection plans (seed)', () => {
       kickOff: { on: '2023-02-21', precision: 'DAY', label: '2023-02-21' },
       dueBy: { on: '2023-09-01', precision: 'MONTH', label: '2023-09' },
       lastUpdate: null,
-      scenarios: [],
-      emergencyAreas: [],
-      crisisUnit: [],
+      // Not known from the source: null with the reason, never an empty list.
+      scenarios: null,
+      scenariosUnknownReason: app.unknown.scenarios,
+      emergencyAreas: null,
+      emergencyAreasUnknownReason: app.unknown.emergencyAreas,
+      crisisUnit: null,
+      crisisUnitUnknownReason: app.unknown.crisisUnit,
+      hazardsWithoutScenario: null,
       version: 1,
-      source: { datasetId: 'press-consorzio-it', note: expect.stringMatching(/press release/) },
+      source: {
+        datasetId: 'press-consorzio-it',
+        note: expect.stringMatching(/^press release, 2023-02-21/),
+      },
     });
     expect(plan.grant.description).toMatch(/PPC online/);
     expect(plan.statusNote).toMatch(/not known/);

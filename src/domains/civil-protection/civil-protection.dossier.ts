@@ -5,6 +5,7 @@ import { toGlobalId } from '../../common/node.js';
 import { DOMAIN } from './civil-protection.enums.js';
 import { civilProtectionLoaders } from './civil-protection.loaders.js';
 import { CrisisUnitMember, EmergencyArea, RiskScenario } from './plan-content.entity.js';
+import { PlanPlatform } from './civil-protection.enums.js';
 
 const ISTAT = /^\d{6}$/;
 const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
@@ -19,6 +20,12 @@ export const civilProtectionNodes: Record<string, NodeLoader> = {
     ISTAT.test(key) ? civilProtectionLoaders(ctx).plan.load(key) : Promise.resolve(null),
   CivilProtectionOfficer: (ctx, key) =>
     ISTAT.test(key) ? civilProtectionLoaders(ctx).officer.load(key) : Promise.resolve(null),
+  SeismicClassification: (ctx, key) =>
+    ISTAT.test(key) ? civilProtectionLoaders(ctx).seismic.load(key) : Promise.resolve(null),
+  CivilProtectionPlatformInfo: (ctx, key) =>
+    (Object.values(PlanPlatform) as string[]).includes(key)
+      ? civilProtectionLoaders(ctx).platform.load(key)
+      : Promise.resolve(null),
   RiskScenario: (ctx, key) => byPk(ctx, RiskScenario, key),
   EmergencyArea: (ctx, key) => byPk(ctx, EmergencyArea, key),
   CrisisUnitMember: (ctx, key) => byPk(ctx, CrisisUnitMember, key),

@@ -34,7 +34,10 @@ registerEnumType(PlanStatus, {
   },
 });
 
-/** Kinds of hazard a plan has scenarios for. */
+/**
+ * Kinds of hazard: the same values for a plan's risk scenarios and for the hazard profile
+ * of a comune (ISPRA's flood and landslide indicators, DPC's seismic zone).
+ */
 export enum Hazard {
   FLOOD = 'FLOOD',
   HYDROGEOLOGICAL = 'HYDROGEOLOGICAL',
@@ -48,11 +51,21 @@ export enum Hazard {
 }
 registerEnumType(Hazard, {
   name: 'Hazard',
-  description: 'Kind of hazard (tipologia di rischio) of a risk scenario.',
+  description:
+    'Kind of hazard (tipologia di rischio): of a risk scenario of a plan and of the hazard profile of a comune (the same values in both).',
   valuesConfig: {
-    FLOOD: { description: 'Flooding by rivers and canals (rischio idraulico / alluvione).' },
-    HYDROGEOLOGICAL: { description: 'Landslides and hydrogeological instability (idrogeologico).' },
-    SEISMIC: { description: 'Earthquake (rischio sismico).' },
+    FLOOD: {
+      description:
+        "Flooding by rivers and canals (rischio idraulico / alluvioni); in the hazard profile, ISPRA's flood hazard areas P3, P2, P1.",
+    },
+    HYDROGEOLOGICAL: {
+      description:
+        "Landslides and slope instability (rischio idrogeologico in Regione Lombardia's sense: frane); in the hazard profile, ISPRA's landslide hazard classes P4 to P1 and attention areas AA. Floods are FLOOD.",
+    },
+    SEISMIC: {
+      description:
+        "Earthquake (rischio sismico); in the hazard profile, the comune's seismic zone (zona sismica, Dipartimento della Protezione Civile).",
+    },
     WILDFIRE: { description: 'Forest and vegetation fires (incendi boschivi).' },
     INDUSTRIAL: { description: 'Major industrial accidents (rischio industriale).' },
     EXTREME_WEATHER: {
@@ -63,6 +76,45 @@ registerEnumType(Hazard, {
     },
     HEALTH: { description: 'Health emergencies (rischio sanitario).' },
     OTHER: { description: 'Any other hazard (altro rischio).' },
+  },
+});
+
+/**
+ * Hazard level (classe di pericolosità) of an area mapped by ISPRA. Flood levels are the
+ * scenarios of D.Lgs. 49/2010 (P3 high, P2 medium, P1 low probability), which are nested:
+ * a P3 area lies inside the P2 area, which lies inside the P1 area. Landslide levels are
+ * the classes of the basin plans (PAI: P4 very high ... P1 moderate, AA attention areas),
+ * which do not overlap.
+ */
+export enum HazardLevel {
+  VERY_HIGH = 'VERY_HIGH',
+  HIGH = 'HIGH',
+  MEDIUM = 'MEDIUM',
+  LOW = 'LOW',
+  ATTENTION = 'ATTENTION',
+}
+registerEnumType(HazardLevel, {
+  name: 'HazardLevel',
+  description:
+    'Hazard level (classe di pericolosità) of an area mapped by ISPRA. Flood levels are nested scenarios (a HIGH area lies inside the MEDIUM area, inside the LOW area): never add them up. Landslide levels do not overlap.',
+  valuesConfig: {
+    VERY_HIGH: { description: 'Very high (molto elevata): landslide class P4.' },
+    HIGH: {
+      description:
+        'High (elevata): flood P3 (frequent floods, return period 20–50 years) or landslide class P3.',
+    },
+    MEDIUM: {
+      description:
+        'Medium (media): flood P2 (infrequent floods, return period 100–200 years) or landslide class P2.',
+    },
+    LOW: {
+      description:
+        'Low: flood P1 (bassa: rare floods or extreme events) or landslide class P1 (moderata).',
+    },
+    ATTENTION: {
+      description:
+        'Attention area (area di attenzione, AA): landslide area flagged in the basin plan whose hazard class is not yet assessed.',
+    },
   },
 });
 

@@ -1,24 +1,42 @@
 import type { ExportDefinition, WideColumns } from '../../common/domain.js';
+import {
+  hazardColumns,
+  hazardDatasets,
+  hazardGroupBy,
+  hazardJoins,
+  hazardSelect,
+  hazardTables,
+} from './hazard.exports.js';
 
-/** Civil-protection indicators of the wide table. */
+/** Civil-protection indicators of the wide table: the plan, then the hazards. */
 export const civilProtectionWideColumns: WideColumns = {
   columns: [
     {
       name: 'civil_protection_plan_status',
       description:
-        'Status of the plan on PPC online (empty when the hub holds no plan for the comune).',
+        'Status of the plan on PPC online (empty when the hub holds no plan for the comune); known as of civil_protection_plan_status_as_of.',
+    },
+    {
+      name: 'civil_protection_plan_status_as_of',
+      description: 'Date the plan status is known as of (ISO); empty when there is no plan.',
     },
     {
       name: 'civil_protection_lead_comune',
       description: 'ISTAT code of the lead comune of its plan group.',
     },
+    ...hazardColumns,
   ],
-  datasets: ['press-consorzio-it', 'civil-protection-edits'],
-  tables: ['civil_protection_plan'],
+  datasets: ['press-consorzio-it', 'civil-protection-edits', ...hazardDatasets],
+  tables: ['civil_protection_plan', ...hazardTables],
   sql: (comuni) => `
-    select p.comune_istat_code as istat_code, p.status as civil_protection_plan_status,
-           p.lead_comune_istat_code as civil_protection_lead_comune
-      from civil_protection_plan p where p.comune_istat_code = any(${comuni})`,
+    select c.istat_code, p.status as civil_protection_plan_status,
+           p.status_as_of_on as civil_protection_plan_status_as_of,
+           p.lead_comune_istat_code as civil_protection_lead_comune,
+           ${hazardSelect.join(',\n           ')}
+      from unnest(${comuni}) c(istat_code)
+      left join civil_protection_plan p on p.comune_istat_code = c.istat_code ${hazardJoins}
+     group by c.istat_code, p.status, p.status_as_of_on, p.lead_comune_istat_code,
+           ${hazardGroupBy.join(', ')}`,
 };
 
 const areaSql = (comuni: string) => `
@@ -41,7 +59,7 @@ const counts = `
 const plans: ExportDefinition = {
   title: 'Municipal civil-protection plans (PPC online)',
   description:
-    'One row per plan held by the hub: platform, status and the date it is known as of, lead comune, coordinator, drafting firm where known, kick-off and deadline with precision, grant (empty: not stated), version, and counts of scenarios, emergency areas and crisis-unit members. No names, phones or e-mails.',
+    'One row per plan held by the hub: platform, status and the date it is known as of, lead comune, coordinator, drafting firm where known, kick-off and deadline with precision, grant (empty: not stated), version, and counts of scenarios, emergency areas and crisis-unit members (empty while unknown). No names, phones or e-mails.',
   columns: [
     { name: 'istat_code', description: 'ISTAT code of the comune.' },
     { name: 'comune', description: 'Name of the comune.' },
@@ -57,9 +75,19 @@ const plans: ExportDefinition = {
     { name: 'grant_eur', description: 'Regional grant in EUR; empty: not stated by the sources.' },
     { name: 'version', description: 'Version of the plan record.' },
     { name: 'last_update', description: 'Last change through the hub; empty when never.' },
-    { name: 'scenarios', description: 'Number of risk scenarios.' },
-    { name: 'emergency_areas', description: 'Number of emergency areas.' },
-    { name: 'crisis_unit_members', description: 'Number of crisis-unit members (roles only).' },
+    {
+      name: 'scenarios',
+      description: 'Number of risk scenarios; empty while unknown (not entered yet), 0 when none.',
+    },
+    {
+      name: 'emergency_areas',
+      description: 'Number of emergency areas; empty while unknown (not entered yet), 0 when none.',
+    },
+    {
+      name: 'crisis_unit_members',
+      description:
+        'Number of crisis-unit members (roles only); empty while unknown (not entered yet), 0 when none.',
+    },
   ],
   datasets: ['press-consorzio-it', 'civil-protection-edits'],
   tables: [
@@ -75,7 +103,9 @@ const plans: ExportDefinition = {
            p.coordinator_code as coordinator, p.drafting_firm_code as drafting_firm,
            p.kick_off_on as kick_off, p.due_by_on as due_by, p.due_by_precision,
            p.grant_amount as grant_eur, p.version, p.last_update,
-           sc.n as scenarios, ar.n as emergency_areas, cu.n as crisis_unit_members
+           case when p.scenarios_unknown_reason is null then sc.n end as scenarios,
+           case when p.emergency_areas_unknown_reason is null then ar.n end as emergency_areas,
+           case when p.crisis_unit_unknown_reason is null then cu.n end as crisis_unit_members
       from civil_protection_plan p
       join comune c on c.istat_code = p.comune_istat_code ${counts}
      where p.comune_istat_code = any(${comuni})

@@ -7,6 +7,8 @@ import {
   planCodeOf,
   RiskScenario,
 } from './plan-content.entity.js';
+import { IdrogeoComune, IdrogeoLevel, SeismicClassification } from './hazard.entity.js';
+import { PlanPlatformInfo } from './platform.entity.js';
 import { CivilProtectionPlan } from './plan.entity.js';
 
 /** The domain's DataLoaders: one query per kind of record, whatever the number of plans. */
@@ -34,6 +36,29 @@ function createLoaders({ em }: HubContext) {
     officer: oneLoader(
       (codes: readonly string[]) => em.find(CivilProtectionOfficer, { plan: { $in: [...codes] } }),
       planCodeOf,
+    ),
+    platform: oneLoader(
+      (keys: readonly string[]) =>
+        em.find(PlanPlatformInfo, {
+          platform: { $in: [...keys] as PlanPlatformInfo['platform'][] },
+        }),
+      (p) => p.platform as string,
+    ),
+    /** ISPRA IdroGEO figures of each comune (comune-wide counts), by ISTAT code. */
+    idrogeo: oneLoader(
+      (codes: readonly string[]) => em.find(IdrogeoComune, { comune: { $in: [...codes] } }),
+      (i) => i.comune.unwrap().istatCode,
+    ),
+    /** ISPRA IdroGEO figures per hazard level of each comune, by ISTAT code. */
+    idrogeoLevels: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(IdrogeoLevel, { indicators: { $in: [...codes] } }, { orderBy: { pk: 'asc' } }),
+      (l) => l.indicators.unwrap().comune.unwrap().istatCode,
+    ),
+    /** Seismic zone of each comune, by ISTAT code. */
+    seismic: oneLoader(
+      (codes: readonly string[]) => em.find(SeismicClassification, { comune: { $in: [...codes] } }),
+      (s) => s.comune.unwrap().istatCode,
     ),
   };
 }

@@ -7,8 +7,10 @@ import { TerritorialGrouping } from '../../hub/grouping.entity.js';
 import { hubLoaders } from '../../hub/hub.loaders.js';
 import { Organization } from '../../hub/organization.entity.js';
 import { checkIstatCode, resolveTerritory } from '../../hub/territory.js';
+import { Hazard } from './civil-protection.enums.js';
 import { civilProtectionLoaders } from './civil-protection.loaders.js';
 import { RegionalGrant } from './grant.js';
+import { hazardProfileOf } from './hazard.load.js';
 import {
   CivilProtectionOfficer,
   CrisisUnitMember,
@@ -17,6 +19,7 @@ import {
 } from './plan-content.entity.js';
 import { CivilProtectionPlan } from './plan.entity.js';
 import { PlansArgs } from './plan.inputs.js';
+import { PlanPlatformInfo } from './platform.entity.js';
 
 /** A page of plans. */
 export const PlanConnection = Connection(
@@ -62,6 +65,14 @@ export class CivilProtectionPlanResolver {
       orderBy: { comune: 'asc' },
     });
     return fromCursor(cursor, args.after);
+  }
+
+  @Query(() => [PlanPlatformInfo], {
+    description:
+      'Platforms comuni write their civil-protection plans on (PPC online), with the regional framework.',
+  })
+  civilProtectionPlatforms(@Ctx() ctx: HubContext): Promise<PlanPlatformInfo[]> {
+    return ctx.em.find(PlanPlatformInfo, {}, { orderBy: { platform: 'asc' } });
   }
 
   @FieldResolver(() => Comune, { description: 'The comune of the plan.' })
@@ -113,27 +124,73 @@ export class CivilProtectionPlanResolver {
     });
   }
 
-  @FieldResolver(() => [RiskScenario], { description: 'Risk scenarios, in plan order.' })
-  scenarios(@Root() plan: CivilProtectionPlan, @Ctx() ctx: HubContext): Promise<RiskScenario[]> {
+  @FieldResolver(() => [RiskScenario], {
+    nullable: true,
+    description:
+      'Risk scenarios (scenari di rischio), in plan order; null while unknown (see scenariosUnknownReason), an empty list when known to be none.',
+  })
+  async scenarios(
+    @Root() plan: CivilProtectionPlan,
+    @Ctx() ctx: HubContext,
+  ): Promise<RiskScenario[] | null> {
+    if (plan.scenariosUnknownReason != null) return null;
     return civilProtectionLoaders(ctx).scenarios.load(plan.istatCode);
   }
 
-  @FieldResolver(() => [EmergencyArea], { description: 'Emergency areas, in plan order.' })
-  emergencyAreas(
+  @FieldResolver(() => [Hazard], {
+    nullable: true,
+    description:
+      "Kinds of hazard the sources map in the comune (hazardProfile.mappedHazards) that no scenario of the plan covers; null while the scenarios or the comune's hazards are unknown.",
+  })
+  async hazardsWithoutScenario(
     @Root() plan: CivilProtectionPlan,
     @Ctx() ctx: HubContext,
-  ): Promise<EmergencyArea[]> {
+  ): Promise<Hazard[] | null> {
+    if (plan.scenariosUnknownReason != null) return null;
+    const [scenarios, profile] = await Promise.all([
+      civilProtectionLoaders(ctx).scenarios.load(plan.istatCode),
+      comuneOf(ctx, plan.istatCode).then((c) => hazardProfileOf(ctx, c)),
+    ]);
+    const covered = new Set(scenarios.map((s) => s.hazard));
+    return profile.mappedHazards?.filter((h) => !covered.has(h)) ?? null;
+  }
+
+  @FieldResolver(() => [EmergencyArea], {
+    nullable: true,
+    description:
+      'Emergency areas (aree di emergenza), in plan order; null while unknown (see emergencyAreasUnknownReason), an empty list when known to be none.',
+  })
+  async emergencyAreas(
+    @Root() plan: CivilProtectionPlan,
+    @Ctx() ctx: HubContext,
+  ): Promise<EmergencyArea[] | null> {
+    if (plan.emergencyAreasUnknownReason != null) return null;
     return civilProtectionLoaders(ctx).emergencyAreas.load(plan.istatCode);
   }
 
   @FieldResolver(() => [CrisisUnitMember], {
-    description: 'Members of the local crisis unit (unità di crisi locale), in plan order.',
+    nullable: true,
+    description:
+      'Members of the local crisis unit (unità di crisi locale), in plan order; null while unknown (see crisisUnitUnknownReason).',
   })
-  crisisUnit(
+  async crisisUnit(
     @Root() plan: CivilProtectionPlan,
     @Ctx() ctx: HubContext,
-  ): Promise<CrisisUnitMember[]> {
+  ): Promise<CrisisUnitMember[] | null> {
+    if (plan.crisisUnitUnknownReason != null) return null;
     return civilProtectionLoaders(ctx).crisisUnit.load(plan.istatCode);
+  }
+
+  @FieldResolver(() => PlanPlatformInfo, {
+    nullable: true,
+    description:
+      'The platform the plan is written on, with its regional framework; null when the hub holds no record of it.',
+  })
+  platformInfo(
+    @Root() plan: CivilProtectionPlan,
+    @Ctx() ctx: HubContext,
+  ): Promise<PlanPlatformInfo | null> {
+    return civilProtectionLoaders(ctx).platform.load(plan.platform);
   }
 
   @FieldResolver(() => CivilProtectionOfficer, {

@@ -10,14 +10,29 @@ import { seedDatasets, upsertGroupings } from '../../hub/hub.seed.js';
 import { Organization } from '../../hub/organization.entity.js';
 import { replaceQualityFlags } from '../../hub/quality.js';
 import { DOMAIN, PlanPlatform, PlanStatus } from './civil-protection.enums.js';
+import { hazardsSeeded, seedHazards } from './hazard.seed.js';
 import { CivilProtectionOfficer } from './plan-content.entity.js';
 import { CivilProtectionPlan } from './plan.entity.js';
+import { PlanPlatformInfo } from './platform.entity.js';
 
 /** The facts common to the plans of the joint application (application.json). */
 export interface Application {
-  grouping: { code: string; name: string; description: string; declaredMemberCount: number };
+  grouping: {
+    code: string;
+    name: string;
+    description: string;
+    declaredMemberCount: number;
+    membershipKnown: boolean;
+  };
   sourceNote: string;
   platform: PlanPlatform;
+  platformInfo: {
+    name: string;
+    operator: string;
+    planningReorganisedIn: { on: string; precision: DatePrecision };
+    description: string;
+    guidelines: string;
+  };
   status: PlanStatus;
   statusAsOf: string;
   statusNote: string;
@@ -31,6 +46,8 @@ export interface Application {
   memberNote: string;
   officerRole: string;
   officerNote: string;
+  /** Why the lists a plan holds are unknown until the comune's editors enter them. */
+  unknown: { scenarios: string; crisisUnit: string; emergencyAreas: string };
 }
 
 export const readApplication = () => readSeedJson<Application>(DOMAIN, 'application.json');
@@ -68,6 +85,9 @@ export function createPlan(
     dueByOn: app.dueBy.on,
     dueByPrecision: app.dueBy.precision,
     notes: opts.notes ?? null,
+    scenariosUnknownReason: app.unknown.scenarios,
+    crisisUnitUnknownReason: app.unknown.crisisUnit,
+    emergencyAreasUnknownReason: app.unknown.emergencyAreas,
     dataset,
     sourceNote: app.sourceNote,
   });
@@ -80,10 +100,28 @@ export function createPlan(
   return plan;
 }
 
-/** Loads the 22 plans, their plan group (23 declared) and the count-mismatch flag. */
-export async function seedCivilProtection(em: EntityManager): Promise<void> {
-  await seedDatasets(em, DOMAIN);
-  const app = readApplication();
+/** Loads the platform record (PPC online) with the regional framework it belongs to. */
+async function seedPlatform(em: EntityManager, app: Application): Promise<void> {
+  const info = app.platformInfo;
+  em.create(PlanPlatformInfo, {
+    platform: app.platform,
+    name: info.name,
+    operator: ref(Organization, info.operator),
+    reorganisedOn: info.planningReorganisedIn.on,
+    reorganisedPrecision: info.planningReorganisedIn.precision,
+    description: info.description,
+    guidelines: info.guidelines,
+    dataset: ref(Dataset, PRESS),
+    sourceNote: app.sourceNote,
+  });
+  await em.flush();
+}
+
+/**
+ * Loads the 22 plans and their plan group: 23 declared, 22 named, so the membership is not
+ * fully known, and the count-mismatch flag reaches each of the 22 comuni through the group.
+ */
+async function seedPlans(em: EntityManager, app: Application): Promise<void> {
   const rows = readSeedCsv(DOMAIN, 'plans.csv');
   const comuni = await em.find(Comune, { istatCode: { $in: rows.map((r) => r.istat_code) } });
   for (const r of rows)
@@ -111,21 +149,38 @@ export async function seedCivilProtection(em: EntityManager): Promise<void> {
     });
   }
   await em.flush();
-  await replaceQualityFlags(em, DOMAIN, [
-    {
-      code: 'DECLARED_COUNT_MISMATCH',
-      message: `The source says ${grouping.declaredMemberCount} comuni applied for the civil-protection plans grant but names ${rows.length} distinct comuni (Casaletto Ceredano is listed twice); the missing comune is unknown.`,
-      entity: `TerritorialGrouping:${code}`,
-      comune: app.leadComune,
-      dataset: PRESS,
-      sourceNote: app.sourceNote,
-    },
-  ]);
+  await replaceQualityFlags(
+    em,
+    DOMAIN,
+    [
+      {
+        code: 'DECLARED_COUNT_MISMATCH',
+        message: `The source says ${grouping.declaredMemberCount} comuni applied for the civil-protection plans grant but names ${rows.length} distinct comuni (Casaletto Ceredano is listed twice); the missing comune is unknown.`,
+        entity: `TerritorialGrouping:${code}`,
+        territory: code,
+        dataset: PRESS,
+        sourceNote: app.sourceNote,
+      },
+    ],
+    ['DECLARED_COUNT_MISMATCH'],
+  );
 }
 
-/** The domain's seed: runs when no plan exists. */
+/** Loads what is not loaded yet: the platform, the plans, the hazards of every comune. */
+export async function seedCivilProtection(em: EntityManager): Promise<void> {
+  await seedDatasets(em, DOMAIN);
+  const app = readApplication();
+  if (!(await em.count(PlanPlatformInfo))) await seedPlatform(em, app);
+  if (!(await em.count(CivilProtectionPlan))) await seedPlans(em, app);
+  await seedHazards(em);
+}
+
+/** The domain's seed: runs while any of its parts is missing (each part loads once). */
 export const civilProtectionSeed: DomainSeed = {
   name: DOMAIN,
-  isSeeded: async (em) => (await em.count(CivilProtectionPlan)) > 0,
+  isSeeded: async (em) =>
+    (await em.count(CivilProtectionPlan)) > 0 &&
+    (await em.count(PlanPlatformInfo)) > 0 &&
+    (await hazardsSeeded(em)),
   run: seedCivilProtection,
 };

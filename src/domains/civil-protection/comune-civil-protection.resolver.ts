@@ -2,9 +2,11 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { civilProtectionLoaders } from './civil-protection.loaders.js';
+import { hazardProfileOf } from './hazard.load.js';
+import { HazardProfile } from './hazard.types.js';
 import { CivilProtectionPlan } from './plan.entity.js';
 
-/** The civil-protection fields of a comune. */
+/** The civil-protection fields of a comune: its plan and its hazard profile. */
 @Resolver(() => Comune)
 export class ComuneCivilProtectionResolver {
   @FieldResolver(() => CivilProtectionPlan, {
@@ -17,5 +19,13 @@ export class ComuneCivilProtectionResolver {
     @Ctx() ctx: HubContext,
   ): Promise<CivilProtectionPlan | null> {
     return civilProtectionLoaders(ctx).plan.load(comune.istatCode);
+  }
+
+  @FieldResolver(() => HazardProfile, {
+    description:
+      'Hazard profile (pericolosità) of the comune: ISPRA IdroGEO flood and landslide figures and the seismic zone (DPC), each with source and data year; what the hub does not hold is null with the reason.',
+  })
+  hazardProfile(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<HazardProfile> {
+    return hazardProfileOf(ctx, comune);
   }
 }

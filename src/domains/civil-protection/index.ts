@@ -11,6 +11,14 @@ import { CivilProtectionPlanResolver } from './civil-protection.resolver.js';
 import { civilProtectionSeed } from './civil-protection.seed.js';
 import { ComuneCivilProtectionResolver } from './comune-civil-protection.resolver.js';
 import { RegionalGrantResolver } from './grant.js';
+import { IdrogeoComune, IdrogeoLevel, SeismicClassification } from './hazard.entity.js';
+import {
+  ExposureTotalSourceResolver,
+  HazardLevelSourceResolver,
+  HazardProfileResolver,
+  HazardSummaryResolver,
+  SeismicClassificationResolver,
+} from './hazard.resolver.js';
 import { CrisisMemberPersonalResolver, OfficerPersonalResolver } from './people.resolver.js';
 import {
   CivilProtectionOfficer,
@@ -20,8 +28,13 @@ import {
 } from './plan-content.entity.js';
 import { CivilProtectionPlan } from './plan.entity.js';
 import { CivilProtectionMutationResolver } from './plan.mutation.js';
+import { PlanPlatformInfo } from './platform.entity.js';
+import { PlanPlatformInfoResolver } from './platform.resolver.js';
 
-/** Civil-protection plans on PPC online, with restricted personal data and editing. */
+/**
+ * Civil protection: plans on PPC online (with restricted personal data and editing), and
+ * the hazards of every comune (ISPRA IdroGEO, DPC seismic zones).
+ */
 export const civilProtection = {
   name: DOMAIN,
   entities: [
@@ -30,6 +43,10 @@ export const civilProtection = {
     EmergencyArea,
     CrisisUnitMember,
     CivilProtectionOfficer,
+    PlanPlatformInfo,
+    IdrogeoComune,
+    IdrogeoLevel,
+    SeismicClassification,
   ],
   resolvers: [
     CivilProtectionPlanResolver,
@@ -38,11 +55,19 @@ export const civilProtection = {
     OfficerPersonalResolver,
     CrisisMemberPersonalResolver,
     CivilProtectionMutationResolver,
+    PlanPlatformInfoResolver,
+    HazardSummaryResolver,
+    HazardProfileResolver,
+    HazardLevelSourceResolver,
+    ExposureTotalSourceResolver,
+    SeismicClassificationResolver,
     sourceResolverFor(CivilProtectionPlan),
     sourceResolverFor(RiskScenario),
     sourceResolverFor(EmergencyArea),
     sourceResolverFor(CrisisUnitMember),
     sourceResolverFor(CivilProtectionOfficer),
+    sourceResolverFor(PlanPlatformInfo),
+    sourceResolverFor(SeismicClassification),
   ],
   seed: civilProtectionSeed,
   nodes: civilProtectionNodes,

@@ -40,7 +40,10 @@ export class RiskScenario extends Sourced implements Node {
   @Property({ type: 'integer' })
   position!: number;
 
-  @Field(() => Hazard, { description: 'Kind of hazard.' })
+  @Field(() => Hazard, {
+    description:
+      "Kind of hazard: the same values as the comune's hazard profile (hazardProfile.mappedHazards).",
+  })
   @Enum({ items: () => Hazard, nativeEnumName: 'civil_protection_hazard' })
   hazard!: Hazard;
 

@@ -118,8 +118,18 @@ async function applyUpdate(
   ] as const;
   for (const [type, field, items, keys] of lists) {
     if (!items) continue;
-    const before = await replaceList(em, plan, type, keys, items, source);
-    changes.push({ entity, field, before, after: items, personal: type === CrisisUnitMember });
+    // A list not known yet becomes known: even an empty one is a change (unknown -> none).
+    const reason = `${field}UnknownReason` as const;
+    const unknown = plan[reason] != null;
+    const before = await replaceList(em, plan, type, keys, items, source, unknown);
+    plan[reason] = null;
+    changes.push({
+      entity,
+      field,
+      before: unknown ? null : before,
+      after: items,
+      personal: type === CrisisUnitMember,
+    });
   }
   return changes;
 }
@@ -151,8 +161,8 @@ async function applyOfficer(
 }
 
 /**
- * Replaces one list of the plan (crisis unit, scenarios, areas) when it differs; returns
- * the list as it was, in the input's shape, for the change log.
+ * Replaces one list of the plan (crisis unit, scenarios, areas) when it differs or was not
+ * known (`force`); returns the list as it was, in the input's shape, for the change log.
  */
 async function replaceList(
   em: EntityManager,
@@ -161,6 +171,7 @@ async function replaceList(
   keys: readonly string[],
   items: readonly object[],
   source: Source,
+  force: boolean,
 ): Promise<Record<string, unknown>[]> {
   const code = plan.istatCode;
   const rows = await em.find(
@@ -171,7 +182,7 @@ async function replaceList(
   const before = rows.map((r) =>
     Object.fromEntries(keys.map((k) => [k, (r as unknown as Record<string, unknown>)[k] ?? null])),
   );
-  if (canonicalJson(before) === canonicalJson(items)) return before;
+  if (!force && canonicalJson(before) === canonicalJson(items)) return before;
   await em.nativeDelete(type, { plan: code });
   items.forEach((item, position) =>
     em.create(

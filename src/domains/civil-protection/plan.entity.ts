@@ -114,6 +114,30 @@ export class CivilProtectionPlan extends Sourced implements Node {
   @Property({ type: 'text', nullable: true })
   notes?: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why `scenarios` is null (unknown); null once the scenarios are known (entered through the hub, even as an empty list).',
+  })
+  @Property({ type: 'text', nullable: true })
+  scenariosUnknownReason?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why `crisisUnit` is null (unknown); null once its members are known (entered through the hub).',
+  })
+  @Property({ type: 'text', nullable: true })
+  crisisUnitUnknownReason?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why `emergencyAreas` is null (unknown); null once the areas are known (entered through the hub).',
+  })
+  @Property({ type: 'text', nullable: true })
+  emergencyAreasUnknownReason?: string | null;
+
   @Field(() => DateTimeResolver, {
     nullable: true,
     description: 'When the plan was last changed through the hub; null when never (seed data).',

@@ -52,7 +52,9 @@ export class CrisisUnitMemberInput {
 /** A risk scenario. */
 @InputType({ description: 'A risk scenario (scenario di rischio).' })
 export class RiskScenarioInput {
-  @Field(() => Hazard, { description: 'Kind of hazard.' })
+  @Field(() => Hazard, {
+    description: 'Kind of hazard: the same values as the hazard profile of the comune.',
+  })
   hazard!: Hazard;
   @Field(() => String, { description: 'Title, 1 to 200 characters.' })
   title!: string;
@@ -94,7 +96,7 @@ export class EmergencyAreaInput {
 /** What to change in a plan; each list given replaces the plan's list. */
 @InputType({
   description:
-    'Changes to a plan. Omitted fields are kept; a list given replaces the whole list (an empty list clears it).',
+    'Changes to a plan. Omitted fields are kept; a list given replaces the whole list and makes it known (an empty list records that there is none, where it was unknown before).',
 })
 export class UpdateCivilProtectionPlanInput {
   @Field(() => PlanStatus, { nullable: true, description: 'New status.' })
