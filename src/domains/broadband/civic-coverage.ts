@@ -58,6 +58,7 @@ registerEnumType(StreetMatch, {
 
 const LEVEL: Record<StreetMatchLevel, StreetMatch> = {
   [StreetMatchLevel.LITERAL]: StreetMatch.EXACT,
+  [StreetMatchLevel.NAME]: StreetMatch.EXACT,
   [StreetMatchLevel.EXACT]: StreetMatch.EXACT,
   [StreetMatchLevel.WORDS]: StreetMatch.WORDS,
   [StreetMatchLevel.SIMILAR]: StreetMatch.SIMILAR,

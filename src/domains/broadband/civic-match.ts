@@ -11,12 +11,14 @@ export interface ListedStreet {
 
 /** How a typed street matched a street of the list. */
 export enum StreetMatchLevel {
-  /** The same words as published. */
+  /** The same words as published, street type included. */
   LITERAL = 1,
+  /** The same words as the published name, without its street type. */
+  NAME = 2,
   /** The same significant words (no "di", "della"...; numbers as roman numerals). */
-  EXACT = 2,
-  WORDS = 3,
-  SIMILAR = 4,
+  EXACT = 3,
+  WORDS = 4,
+  SIMILAR = 5,
 }
 
 /** Street types people use for one another (a hamlet is a "località" or a "frazione"). */
@@ -138,8 +140,9 @@ function within(typed: string[], words: string[], similar: boolean): boolean {
 export function matchLevel(q: CivicQuery, s: ListedStreet): StreetMatchLevel | null {
   const full = foldName(s.streetText);
   const typeOk = q.streetType == null || sameType(q.streetType, s.streetType);
-  if (q.street === full || q.street === s.nameKey || (typeOk && q.streetName === s.nameKey))
-    return StreetMatchLevel.LITERAL;
+  if (q.street === full) return StreetMatchLevel.LITERAL;
+  if (q.street === s.nameKey || (typeOk && q.streetName === s.nameKey))
+    return StreetMatchLevel.NAME;
   const name = significant(s.nameKey);
   const forms = [significant(q.street), ...(typeOk ? [significant(q.streetName)] : [])].filter(
     (f) => f.length,

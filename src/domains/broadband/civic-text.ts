@@ -42,8 +42,14 @@ function prepare(text: string): string[] {
     .replace(/\bs\.?\s*n\.?\s*c\b\.?/g, ' snc ')
     .replace(/\bsenza\s+numero(\s+civico)?\b/g, ' snc ')
     .replace(/\bfraz\b\.?/g, ' frazione ')
-    .replace(/\b(\d{1,5})\s*\/\s*([a-z0-9]{1,6})\b/g, '$1 slash $2');
-  return normalise(t).split(' ').filter(Boolean);
+    // "12/v": the exponent is wrapped so that abbreviations ("v." = via) leave it alone.
+    .replace(/\b(\d{1,5})\s*\/\s*([a-z0-9]{1,6})\b/g, (_, n: string, e: string) =>
+      /^[a-z]+$/.test(e) ? `${n} slash qq${e}qq` : `${n} slash ${e}`,
+    );
+  return normalise(t)
+    .split(' ')
+    .filter(Boolean)
+    .map((w) => w.replace(/^qq(.+)qq$/, '$1'));
 }
 
 /** Comuni whose name is exactly `words`, or begins with them (whole words). */
@@ -85,12 +91,28 @@ export function readCivic(text: string, comuni: ComuneKey[]): CivicQuery {
       'has no house number: write one (e.g. "via Roma 12, Crema"), or "snc" for a civic without a number',
     );
   const number = tokens[at] === 'snc' ? null : Number(tokens[at]);
+  /** Whether words (after the number) name a comune, ignoring postal codes and the province. */
+  const names = (words: string[]) => {
+    let w = words.filter((t) => !/^\d{5}$/.test(t));
+    while (w.length && TAIL.has(w[w.length - 1])) w = w.slice(0, -1);
+    return w.length > 0 && comuniNamed(w, comuni).found.length > 0;
+  };
   let i = at + 1;
   let exponent: string | null = null;
   if (tokens[i] === 'slash' && tokens[i + 1]) {
     exponent = tokens[i + 1].toUpperCase();
     i += 2;
   } else if (tokens[i] && EXPONENT_WORD.test(tokens[i])) {
+    exponent = tokens[i].toUpperCase();
+    i += 1;
+  } else if (
+    tokens[i] &&
+    /^[a-z]{2,4}$/.test(tokens[i]) &&
+    !TAIL.has(tokens[i]) &&
+    !names(tokens.slice(i)) &&
+    (i + 1 === tokens.length || names(tokens.slice(i + 1)))
+  ) {
+    // "52 PT, Corte de' Cortesi": a short exponent (piano terra) before the comune or last.
     exponent = tokens[i].toUpperCase();
     i += 1;
   } else if (tokens[i] === 'snc' && number === 0) i += 1;
