@@ -96,6 +96,29 @@ export type CheckFigures = Omit<BroadbandClaimCheck, 'source' | 'note'> & {
   dataset: string;
 };
 
+/** The date of the plan rows behind a check: theirs when they share one, else each noted. */
+function dates(facts: PlanFact[]) {
+  const kinds = new Map<string, { fact: PlanFact; n: number }>();
+  for (const f of facts) {
+    const k = `${f.as_of}|${f.known_by}|${f.as_of_note}`;
+    kinds.set(k, { fact: f, n: (kinds.get(k)?.n ?? 0) + 1 });
+  }
+  if (kinds.size === 1)
+    return {
+      dataAsOf: facts[0].as_of,
+      dataKnownBy: facts[0].known_by,
+      dataDateNote: facts[0].as_of_note,
+    };
+  const known = facts.map((f) => f.known_by).filter((d): d is string => d != null);
+  return {
+    dataAsOf: null,
+    dataKnownBy: known.length === facts.length ? known.sort().at(-1)! : null,
+    dataDateNote: `rows of different dates: ${[...kinds.values()]
+      .map(({ fact, n }) => `${n} ${fact.as_of ? `dated ${fact.as_of}` : fact.as_of_note}`)
+      .join('; ')}`,
+  };
+}
+
 /**
  * The BUL_FIBRE_IN_PLAN check: comuni of the claim's territory with fibre in the plan for
  * at least one of their places, against the claimed number of comuni reached by FTTH.
@@ -123,9 +146,7 @@ export function fibreInPlan(claim: BroadbandClaim, facts: PlanFact[]): CheckFigu
     comuni,
     otherComuni,
     completed,
-    dataAsOf: facts[0].as_of,
-    dataKnownBy: facts[0].known_by,
-    dataDateNote: facts[0].as_of_note,
+    ...dates(facts),
     names,
     dataset: facts[0].dataset_id,
   };
