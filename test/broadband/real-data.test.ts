@@ -9,7 +9,8 @@ import {
   BroadbandMappingsDocument,
   BroadbandSummaryDocument,
 } from '../generated/graphql.js';
-import { createTestHub } from '../support/hub.js';
+import { createApiKey } from '../../src/hub/access/keys.js';
+import { createTestHub, startTestHttp } from '../support/hub.js';
 import {
   anncsu,
   bul,
@@ -20,6 +21,7 @@ import {
   listedByComune,
   STATE,
 } from './raw.js';
+import { expectWideEqualsApi } from './wide.js';
 
 type Hub = Awaited<ReturnType<typeof createTestHub>>;
 let hub: Hub;
@@ -357,5 +359,37 @@ describe('a comune alone', () => {
     expect(b.anncsu!.source.datasetId).toBe('anncsu-civici-per-comune');
     expect(b.plan![0].source).toMatchObject({ datasetId: 'bul-stato-lavori' });
     expect(b.plan![0].source.note).toMatch(/bul_stato_lavori_cr\.csv line \d+/);
+  });
+});
+
+describe('the wide table', () => {
+  it('gives every bb_* column as the API field it names, for every comune (empty where null)', async () => {
+    const http = await startTestHttp();
+    try {
+      const { secret } = await createApiKey(http.orm.em.fork(), {
+        role: 'ANALYST',
+        label: `broadband wide ${Date.now()}`,
+      });
+      const rows = await expectWideEqualsApi(
+        async () =>
+          (
+            await fetch(`${http.base}/export/comuni.csv`, {
+              headers: { authorization: `Bearer ${secret}` },
+            })
+          ).text(),
+        hub.run,
+      );
+      const expected = listedByComune();
+      const crema = rows.find((r) => r.istat_code === '019035')!;
+      expect(Number(crema.bb_gaps_listed_count)).toBe(expected.get('019035')!.total);
+      expect([crema.bb_addresses, crema.bb_ftth_share, crema.bb_white_area_network_km]).toEqual([
+        '',
+        '',
+        '',
+      ]);
+      expect(crema.bb_white_area_network_km_note).toMatch(/Unknown/);
+    } finally {
+      await http.close();
+    }
   });
 });
