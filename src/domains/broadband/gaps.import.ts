@@ -11,6 +11,11 @@ import { readSeedJson } from '../../common/seed-files.js';
 import { gapLayout, gapParser, SKIP, type GapRow } from './gaps-row.js';
 import { refreshGapFlags } from './quality.js';
 import { comuneNames, readHeader, type ComuneNames } from './layout.js';
+import { rawQuery } from './sample/writer.js';
+
+/** Rows of a statement with real bind parameters (large JSON is not inlined into the SQL). */
+const rows = async <T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> =>
+  ((await rawQuery(em, sql, params)) as { rows: T[] }).rows;
 
 /** A mapping as described in seeds/data/broadband/mappings.json. */
 export interface MappingSeed {
@@ -113,22 +118,24 @@ async function ensureMapping(em: EntityManager, m: MappingSeed, file: string) {
 
 /** What the hub holds of each civic of a batch for this mapping (no notes: provenance only). */
 async function fingerprints(em: EntityManager, mapping: string, codes: string[]) {
-  const rows = await em.execute<{ code: string; h: string; observed: boolean }[]>(
+  const found = await rows<{ code: string; h: string; observed: boolean }>(
+    em,
     `select a.code, o.pk is not null as observed, md5(row(a.comune_istat_code, a.street_type, a.street_name, a.number, a.exponent,
               a.street_text, a.civic_text, o.category)::text) as h
        from civic_address a left join coverage_observation o on o.address_pk = a.pk and o.mapping_code = ?
       where a.code in (select json_array_elements_text(?::json))`,
     [mapping, JSON.stringify(codes)],
   );
-  return new Map(rows.map((r) => [r.code, r]));
+  return new Map(found.map((r) => [r.code, r]));
 }
 
 /** Writes a batch: civic addresses, their observations, their streets. */
-async function applyBatch(em: EntityManager, mapping: MappingSeed, rows: GapRow[]) {
-  const codes = rows.map((r) => r.code);
+async function applyBatch(em: EntityManager, mapping: MappingSeed, batch: GapRow[]) {
+  const codes = batch.map((r) => r.code);
   const before = await fingerprints(em, mapping.code, codes);
   // An address first listed by an older mapping keeps that dataset: it is where it came from.
-  await em.execute(
+  await rawQuery(
+    em,
     `insert into civic_address (code, dataset_id, source_note, comune_istat_code, street_type, street_name,
        name_key, number, exponent, street_text, civic_text)
      select x.code, ?, x.note, x.comune, x.type, x.name, x.key, x.number, x.exponent, x.street, x.civic
@@ -144,7 +151,7 @@ async function applyBatch(em: EntityManager, mapping: MappingSeed, rows: GapRow[
     [
       mapping.dataset,
       JSON.stringify(
-        rows.map((r) => ({
+        batch.map((r) => ({
           code: r.code,
           note: r.note,
           comune: r.comune,
@@ -161,7 +168,8 @@ async function applyBatch(em: EntityManager, mapping: MappingSeed, rows: GapRow[
   );
   const pks = new Map(
     (
-      await em.execute<{ pk: number; code: string }[]>(
+      await rows<{ pk: number; code: string }>(
+        em,
         'select pk, code from civic_address where code in (select json_array_elements_text(?::json))',
         [JSON.stringify(codes)],
       )
@@ -171,7 +179,7 @@ async function applyBatch(em: EntityManager, mapping: MappingSeed, rows: GapRow[
     em,
     'coverage_observation',
     ['mapping_code', 'address_pk'],
-    rows.map((r) => ({
+    batch.map((r) => ({
       mapping_code: mapping.code,
       address_pk: pks.get(r.code),
       comune_istat_code: r.comune,
@@ -180,7 +188,8 @@ async function applyBatch(em: EntityManager, mapping: MappingSeed, rows: GapRow[
       source_note: r.note,
     })),
   );
-  await em.execute(
+  await rawQuery(
+    em,
     `insert into street (dataset_id, source_note, comune_istat_code, street_type, street_name, name_key)
      select distinct on (comune_istat_code, name_key, street_type)
             dataset_id, null, comune_istat_code, street_type, street_name, name_key
@@ -209,7 +218,8 @@ async function removeUnlisted(
   seen: Set<string>,
   comuni: string[],
 ) {
-  const removed = await em.execute<{ n: number }[]>(
+  const removed = await rows<{ n: number }>(
+    em,
     `with seen as (select unnest(?::text[]) as code),
      gone as (
        delete from coverage_observation o using civic_address a
@@ -218,7 +228,8 @@ async function removeUnlisted(
      select count(*)::int as n from gone`,
     [comuniArray([...seen]), mapping, comuniArray(comuni)],
   );
-  await em.execute(
+  await rawQuery(
+    em,
     `delete from civic_address a
       where a.comune_istat_code = any(?::text[])
         and a.dataset_id in (select dataset_id from broadband_mapping)
@@ -226,7 +237,8 @@ async function removeUnlisted(
         and not exists (select 1 from address_coverage c where c.address_pk = a.pk)`,
     [comuniArray(comuni)],
   );
-  await em.execute(
+  await rawQuery(
+    em,
     `delete from street s where s.comune_istat_code = any(?::text[])
         and not exists (select 1 from civic_address a where a.comune_istat_code = s.comune_istat_code
                           and a.name_key = s.name_key and a.street_type = s.street_type)`,
