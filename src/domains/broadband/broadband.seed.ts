@@ -141,12 +141,24 @@ export const broadbandSeed: DomainSeed = {
 /**
  * `npm run seed -- broadband --scale N`: adds (or replaces) the SYNTHETIC sample, N times
  * over, next to the real data. Every record says `synthetic: true`; aggregates over it say so.
+ * `--remove` takes it away again.
  */
 export async function broadbandSeedCommand(orm: MikroORM, args: string[]): Promise<void> {
+  if (args.includes('--remove')) {
+    // A database made before the real data (when the sample was loaded by default).
+    await orm.em.fork().transactional(async (em) => {
+      await clearSample(em);
+      await refreshBroadbandStats(em);
+    });
+    console.log('broadband: synthetic sample removed; the real data stay');
+    return;
+  }
   const at = args.indexOf('--scale');
   const scale = at >= 0 ? Number(args[at + 1]) : 1;
   if (!Number.isInteger(scale) || scale < 1 || scale > 50)
-    throw new Error('usage: npm run seed -- broadband [--scale N]  (N an integer from 1 to 50)');
+    throw new Error(
+      'usage: npm run seed -- broadband [--scale N | --remove]  (N an integer from 1 to 50)',
+    );
   const started = Date.now();
   const { rows } = await orm.em
     .fork()
