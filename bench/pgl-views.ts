@@ -79,7 +79,16 @@ create view bench_pgl.comune_timeline as
   union all
   select c.istat_code, f.announced_on, 'energy', 'Funding: ' || coalesce(f.purpose, e.name), 'f' || f.pk || '-' || c.istat_code
     from public.energy_funding f join public.energy_community e on e.code = f.community_code
-    join public.comune c on c.istat_code = any(e.comune_istat_codes) where f.announced_on is not null;
+    join public.comune c on c.istat_code = any(e.comune_istat_codes) where f.announced_on is not null
+  union all
+  select p.comune_istat_code, make_date(y.year, 1, 1), 'broadband', y.what, 'b' || y.what || p.pk
+    from public.broadband_plan_status p
+    cross join lateral (values (p.fibre_plan_year, 'Fibre plan'), (p.fwa_plan_year, 'FWA plan')) y(year, what)
+   where y.year is not null
+  union all
+  select c.istat_code, m.published_on, 'broadband', 'Mapping published: ' || m.name, 'm' || m.code || c.istat_code
+    from public.broadband_mapping m cross join public.comune c where m.published_on is not null
+     and exists (select 1 from public.coverage_observation o where o.mapping_code = m.code);
 ${tag('comune_timeline', '@primaryKey id', fk('(comune_istat_code)', 'public.comune (istat_code)'))}
 
 create view bench_pgl.comune_quality_issue as

@@ -99,6 +99,15 @@ export function dossiersSql(sourcedTables: string[], codes: string, cells: boole
                            select f.announced_on, 'energy', 'Funding: ' || coalesce(f.purpose, e.name)
                              from energy_funding f join energy_community e on e.code = f.community_code
                             where c.istat_code = any(e.comune_istat_codes) and f.announced_on is not null
+                           union all
+                           select make_date(y.year, 1, 1), 'broadband', y.what
+                             from broadband_plan_status p
+                             cross join lateral (values (p.fibre_plan_year, 'Fibre plan'), (p.fwa_plan_year, 'FWA plan')) y(year, what)
+                            where p.comune_istat_code = c.istat_code and y.year is not null
+                           union all
+                           select m.published_on, 'broadband', 'Mapping published: ' || m.name
+                             from broadband_mapping m where m.published_on is not null
+                              and exists (select 1 from coverage_observation o where o.mapping_code = m.code)
                          ) u order by 1 desc, 2, 3 limit 20) t),
     'qualityIssues', (select coalesce(json_agg(json_build_object('code', i.code, 'message', i.message) order by i.domain, i.code, i.pk), '[]')
                         from data_quality_issue i

@@ -1,6 +1,7 @@
 /**
  * The bench database: created and seeded with the hub's own tools (`npm run migrate`,
- * `npm run seed`, `npm run seed -- broadband --scale N`), analysed, plus the `bench_pgl`
+ * `npm run seed` for the real data, `npm run seed -- broadband --scale N` for the synthetic
+ * per-address sample the workloads page through, at every scale), analysed, plus the `bench_pgl`
  * views PostGraphile serves; the workload parameters; an ANALYST key; the COPY baseline.
  */
 import { spawn } from 'node:child_process';
@@ -31,7 +32,7 @@ async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): P
 /** Drops, creates and seeds the database at `scale` (or keeps it with --reuse). */
 export async function prepareDatabase(db: string, scale: number, reuse: boolean) {
   const name = dbName(db);
-  const marker = `hub bench, broadband scale ${scale}`;
+  const marker = `hub bench, real data + synthetic broadband sample at scale ${scale}`;
   const current = await withClient(adminUrl(db), async (c) => {
     const r = await c.query<{ d: string | null }>(
       `select shobj_description(oid, 'pg_database') as d from pg_database where datname = $1`,
@@ -53,17 +54,14 @@ export async function prepareDatabase(db: string, scale: number, reuse: boolean)
     steps.push('npm run migrate');
     await runCommand('npm', ['run', '--silent', 'seed'], { cwd: ROOT, env });
     steps.push('npm run seed');
-    if (scale !== 1) {
-      await runCommand(
-        'npm',
-        ['run', '--silent', 'seed', '--', 'broadband', '--scale', String(scale)],
-        {
-          cwd: ROOT,
-          env,
-        },
-      );
-      steps.push(`npm run seed -- broadband --scale ${scale}`);
-    }
+    // The default seed holds only real data; the workloads run on the synthetic
+    // per-address sample, seeded explicitly (also at scale 1).
+    await runCommand(
+      'npm',
+      ['run', '--silent', 'seed', '--', 'broadband', '--scale', String(scale)],
+      { cwd: ROOT, env },
+    );
+    steps.push(`npm run seed -- broadband --scale ${scale}`);
     await withClient(adminUrl(db), (c) =>
       c.query(`comment on database ${c.escapeIdentifier(name)} is '${marker}'`),
     );

@@ -9,6 +9,7 @@ import { Migration20261123000410_broadband_stats } from './Migration202611230004
 import { Migration20261123000500_civil_protection } from './Migration20261123000500_civil_protection.js';
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
 import { Migration20261130003000_client_request_id } from './Migration20261130003000_client_request_id.js';
+import { Migration20261130004000_broadband_real } from './Migration20261130004000_broadband_real.js';
 import { Migration20261130005000_civil_protection_hazards } from './Migration20261130005000_civil_protection_hazards.js';
 import { Migration20261130006000_hub_initiatives } from './Migration20261130006000_hub_initiatives.js';
 import { Migration20261130006100_energy_founders } from './Migration20261130006100_energy_founders.js';
@@ -38,6 +39,7 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261130003000_client_request_id',
     class: Migration20261130003000_client_request_id,
   },
+  { name: 'Migration20261130004000_broadband_real', class: Migration20261130004000_broadband_real },
   {
     name: 'Migration20261130005000_civil_protection_hazards',
     class: Migration20261130005000_civil_protection_hazards,

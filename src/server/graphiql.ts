@@ -39,6 +39,17 @@ query AreaOmogeneaCremasca {
     pageInfo { hasNextPage endCursor }
   }
 }`,
+  `# Will my civic number get more than 300 Mbit/s by 2028? (Infratel's 2025 mapping)
+query CivicCoverage {
+  civicCoverage(address: "cascina Ca' de' Tocchi 1 Acquanegra") {
+    result
+    categories
+    answer
+    caveats
+    mapping { name published { label } horizonYear }
+    source { dataset licence }
+  }
+}`,
 ];
 
 const PAGE = `<!doctype html>

@@ -17,7 +17,8 @@ describe('the dossier of a comune', () => {
     expect(c.name).toBe('Crema');
     expect(c.groupings.map((g) => g.code)).toContain('consorzio-it');
     expect(Number(c.pnrr.total)).toBeGreaterThan(0);
-    expect(c.broadband.addressCount).toBeGreaterThan(0);
+    expect(c.broadband.gaps!.listedCount).toBeGreaterThan(0);
+    expect(c.broadband.addressCount).toBeNull();
     expect(c.collectionCentres.map((x) => x.kind)).toContain('SUPRA_MUNICIPAL_PLATFORM');
     expect(c.energyCommunities.length).toBeGreaterThan(0);
     expect(c.timeline.length).toBeGreaterThan(0);
@@ -62,7 +63,8 @@ describe('sources of a dossier', () => {
          union all select dataset_id from comune where istat_code = '019035') x`,
       );
     for (const r of rows) expect(got).toContain(r.id);
-    expect(got).toContain('broadband-synthetic-sample');
+    expect(got).toContain('infratel-mappatura-2025');
+    expect(got).not.toContain('broadband-synthetic-sample');
   });
 });
 

@@ -171,7 +171,7 @@ describe('cross-domain search and layers over addresses', () => {
     expect(centres.data!.search.edges[0].node.name).toMatch(/Pandino/);
   });
 
-  it('serves capped address points as GeoJSON with the real comune', async () => {
+  it('serves capped address features as GeoJSON, unlocated civics with a null geometry', async () => {
     const { data, errors } = await hub.run<{ featureCollection: Record<string, unknown> }, never>(
       '{ featureCollection(territory: "019035", layer: ADDRESSES, first: 50) }',
     );
@@ -179,17 +179,18 @@ describe('cross-domain search and layers over addresses', () => {
     const fc = data!.featureCollection as {
       truncated: boolean;
       features: {
-        geometry: { type: string; coordinates: [number, number] };
-        properties: { id: string };
+        geometry: { type: string; coordinates: [number, number] } | null;
+        properties: { id: string; istatCode: string; gapCategory: string | null };
       }[];
     };
     expect(fc.features).toHaveLength(50);
     expect(fc.truncated).toBe(true);
-    const [lon, lat] = fc.features[0].geometry.coordinates;
-    const at = await hub.run<{ comuneAt: { istatCode: string } | null }, never>(
-      `{ comuneAt(lat: ${lat}, lon: ${lon}) { istatCode } }`,
-    );
-    expect(at.data!.comuneAt?.istatCode).toBe('019035');
+    // The real civic numbers (Infratel's list) have no coordinates: never a guessed point.
+    for (const f of fc.features) {
+      expect(f.geometry).toBeNull();
+      expect(f.properties.istatCode).toBe('019035');
+      expect(['A', 'B', 'C']).toContain(f.properties.gapCategory);
+    }
     const centres = await hub.run<{ featureCollection: { features: unknown[] } }, never>(
       '{ featureCollection(territory: "consorzio-it", layer: COLLECTION_CENTRES) }',
     );

@@ -57,14 +57,14 @@ describe('domain exports', () => {
     const data = await gql<{
       comune: {
         pnrr: { total: string };
-        broadband: { addressCount: number };
+        broadband: { gaps: { listedCount: number } };
         collectionCentres: unknown[];
       };
     }>(
-      '{ comune(istatCode: "019035") { pnrr { total } broadband { addressCount } collectionCentres { name } } }',
+      '{ comune(istatCode: "019035") { pnrr { total } broadband { gaps { listedCount } } collectionCentres { name } } }',
     );
     expect(crema.pnrr_total_eur).toBe(data.comune.pnrr.total);
-    expect(Number(crema.bb_addresses)).toBe(data.comune.broadband.addressCount);
+    expect(Number(crema.bb_gaps_listed_count)).toBe(data.comune.broadband.gaps.listedCount);
     expect(Number(crema.collection_centres)).toBe(data.comune.collectionCentres.length);
     expect(crema.supra_municipal_platform).toBe('t');
     expect(Number(crema.energy_communities)).toBeGreaterThan(0);

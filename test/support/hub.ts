@@ -16,11 +16,15 @@ export const testConfig = (env: Record<string, string> = {}): Config =>
   loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
 
 /**
- * The ORM on the run's test database (one per test file). With `onQuery`, every SQL
- * statement the ORM sends (entity queries and raw `execute` alike) is reported to it.
+ * The ORM on the run's test database (one per test file), or on `databaseUrl` (a database
+ * the test file made itself). With `onQuery`, every SQL statement the ORM sends (entity
+ * queries and raw `execute` alike) is reported to it.
  */
-export async function openTestOrm(onQuery?: (sql: string) => void): Promise<MikroORM> {
-  const config = ormConfig(inject('databaseUrl'));
+export async function openTestOrm(
+  onQuery?: (sql: string) => void,
+  databaseUrl: string = inject('databaseUrl'),
+): Promise<MikroORM> {
+  const config = ormConfig(databaseUrl);
   if (!onQuery) return MikroORM.init(config);
   return MikroORM.init({ ...config, debug: ['query'], logger: onQuery });
 }
@@ -35,9 +39,9 @@ export interface OpResult<T> {
  * The hub's Apollo server on the test database, run in-process through
  * `executeOperation` with a real per-request context.
  */
-export async function createTestHub(env: Record<string, string> = {}) {
+export async function createTestHub(env: Record<string, string> = {}, databaseUrl?: string) {
   const statements: string[] = [];
-  const orm = await openTestOrm((sql) => statements.push(sql));
+  const orm = await openTestOrm((sql) => statements.push(sql), databaseUrl);
   const config = testConfig(env);
   const log = pino({ level: 'silent' });
   const schema = await createSchema();
@@ -84,14 +88,15 @@ export async function createTestHub(env: Record<string, string> = {}) {
 }
 
 /**
- * The real HTTP app on the test database, listening on a free port. With `onQuery`, every
- * SQL statement its ORM sends is reported to it.
+ * The real HTTP app on the test database (or on `databaseUrl`), listening on a free port.
+ * With `onQuery`, every SQL statement its ORM sends is reported to it.
  */
 export async function startTestHttp(
   env: Record<string, string> = {},
   onQuery?: (sql: string) => void,
+  databaseUrl?: string,
 ) {
-  const orm = await openTestOrm(onQuery);
+  const orm = await openTestOrm(onQuery, databaseUrl);
   const config = testConfig(env);
   const log = pino({ level: 'silent' });
   const {

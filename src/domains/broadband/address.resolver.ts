@@ -6,6 +6,7 @@ import { Organization } from '../../hub/organization.entity.js';
 import { CivicAddress } from './address.entity.js';
 import { broadbandLoaders } from './broadband.loaders.js';
 import { Coverage, CoverageStatusChange } from './coverage.entity.js';
+import { CoverageObservation, BroadbandMapping } from './mapping.entity.js';
 import { BroadbandProgramme } from './network.entity.js';
 
 /** Fields of a civic address that reach other records, through loaders. */
@@ -26,10 +27,79 @@ export class AddressResolver {
 
   @FieldResolver(() => Coverage, {
     nullable: true,
-    description: 'Broadband coverage of the address; null when none is known.',
+    description:
+      'Per-address coverage record (technology, speed, plan, status) of the synthetic sample or of an imported extract; null when none is known (the real open data give none: see observation).',
   })
   coverage(@Root() a: CivicAddress, @Ctx() ctx: HubContext): Promise<Coverage | null> {
     return broadbandLoaders(ctx).coverage.load(a.pk);
+  }
+
+  @FieldResolver(() => CoverageObservation, {
+    nullable: true,
+    description:
+      'The current mapping\u2019s observation of the civic number (listed: not expected above its speed by its horizon year, with the category); null when the current mapping does not list it.',
+  })
+  async observation(
+    @Root() a: CivicAddress,
+    @Ctx() ctx: HubContext,
+  ): Promise<CoverageObservation | null> {
+    const loaders = broadbandLoaders(ctx);
+    const [current, all] = await Promise.all([
+      loaders.current.load('current'),
+      loaders.observations.load(a.pk),
+    ]);
+    return all.find((o) => o.mapping.unwrap().code === current) ?? null;
+  }
+
+  @FieldResolver(() => [CoverageObservation], {
+    description:
+      'Every mapping\u2019s observation of the civic number, newest mapping first: an older one stays readable with its date.',
+  })
+  observations(@Root() a: CivicAddress, @Ctx() ctx: HubContext): Promise<CoverageObservation[]> {
+    return broadbandLoaders(ctx).observations.load(a.pk);
+  }
+}
+
+/** Fields of an observation that reach other records, through loaders. */
+@Resolver(() => CoverageObservation)
+export class ObservationResolver {
+  @FieldResolver(() => BroadbandMapping, { description: 'The mapping (its date and source).' })
+  async mapping(@Root() o: CoverageObservation, @Ctx() ctx: HubContext): Promise<BroadbandMapping> {
+    return (await broadbandLoaders(ctx).mapping.load(o.mapping.unwrap().code))!;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether the observation is the current mapping\u2019s.',
+  })
+  async current(@Root() o: CoverageObservation, @Ctx() ctx: HubContext): Promise<boolean> {
+    return (await broadbandLoaders(ctx).current.load('current')) === o.mapping.unwrap().code;
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'What the observation states, in words, e.g. "Not expected to be reached by a network above 300 Mbit/s by 2028".',
+  })
+  async statement(@Root() o: CoverageObservation, @Ctx() ctx: HubContext): Promise<string> {
+    const m = (await broadbandLoaders(ctx).mapping.load(o.mapping.unwrap().code))!;
+    return `Listed by ${m.name}${m.published ? ` (published ${m.published.label})` : ''}: not expected to be reached by a network above ${m.thresholdMbps} Mbit/s by ${m.horizonYear ?? 'the mapping\u2019s horizon year'}.`;
+  }
+}
+
+/** Fields of a mapping that reach other records. */
+@Resolver(() => BroadbandMapping)
+export class MappingResolver {
+  @FieldResolver(() => Organization, {
+    nullable: true,
+    description: 'Who published the mapping (Infratel Italia).',
+  })
+  publisher(@Root() m: BroadbandMapping, @Ctx() ctx: HubContext): Promise<Organization | null> {
+    const code = m.publisher?.unwrap().code;
+    return code ? hubLoaders(ctx).organization.load(code) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether it is the current (newest) mapping.' })
+  async current(@Root() m: BroadbandMapping, @Ctx() ctx: HubContext): Promise<boolean> {
+    return (await broadbandLoaders(ctx).current.load('current')) === m.code;
   }
 }
 

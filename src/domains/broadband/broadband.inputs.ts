@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../common/pagination.js';
-import { CoverageStatus, Plan, Technology } from './enums.js';
+import { CoverageStatus, GapCategory, Plan, Technology } from './enums.js';
 
 /** Filter of a comune's civic addresses; all given conditions must hold. */
 @InputType({ description: "Filter of a comune's civic addresses; all given conditions hold." })
@@ -16,6 +16,22 @@ export class AddressFilter {
     description: 'Street name contains this text (ignoring case, accents and apostrophes).',
   })
   street?: string | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only civic numbers listed by the current mapping (not expected above its speed by its horizon year); false: only those it does not list.',
+  })
+  listed?: boolean | null;
+  @Field(() => GapCategory, {
+    nullable: true,
+    description: 'Only civic numbers the current mapping lists with this category.',
+  })
+  category?: GapCategory | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'true: only synthetic civic addresses (the sample); false: only real ones.',
+  })
+  synthetic?: boolean | null;
 }
 
 /** Arguments of `ComuneBroadband.addresses`. */

@@ -1,8 +1,12 @@
 import DataLoader from 'dataloader';
 import { perRequest, type HubContext } from '../../common/context.js';
 import { manyLoader, oneLoader } from '../../common/loaders.js';
-import type { BroadbandFigures } from './broadband.types.js';
+import { AnncsuCivicCount } from './anncsu.entity.js';
+import type { BroadbandFigures, BroadbandGaps } from './broadband.types.js';
 import { Coverage, CoverageStatusChange } from './coverage.entity.js';
+import { currentMapping, gapFacts, gapFigures } from './gaps.stats.js';
+import { BroadbandMapping, CoverageObservation } from './mapping.entity.js';
+import { BroadbandPlanStatus } from './plan-status.entity.js';
 import { aggregate, figures, networkKm } from './stats.js';
 
 /** The broadband DataLoaders, built once per request by `broadbandLoaders(ctx)`. */
@@ -23,16 +27,56 @@ function createBroadbandLoaders({ em }: HubContext) {
         ),
       (h) => h.address.unwrap().pk,
     ),
-    /** Figures of each comune: two statements for any number of comuni. */
+    /** Observations of each civic address by every mapping, newest mapping first. */
+    observations: manyLoader(
+      (pks: readonly number[]) =>
+        em.find(
+          CoverageObservation,
+          { address: { $in: [...pks] } },
+          { populate: ['mapping'], orderBy: { mapping: { year: 'desc' } } },
+        ),
+      (o) => o.address.unwrap().pk,
+    ),
+    /** Code of the current mapping (the newest with observations), or null. */
+    current: new DataLoader<'current', string | null>(async (keys) => {
+      const m = await currentMapping(em);
+      return keys.map(() => m?.code ?? null);
+    }),
+    /** Mappings by code. */
+    mapping: oneLoader(
+      (codes: readonly string[]) => em.find(BroadbandMapping, { code: { $in: [...codes] } }),
+      (m) => m.code,
+    ),
+    /** Per-address coverage figures of each comune: two statements for any number of comuni. */
     comune: new DataLoader<string, BroadbandFigures>(async (codes) => {
       const [cells, km] = await Promise.all([aggregate(em, codes, 'comune'), networkKm(em, codes)]);
       return codes.map((code) =>
         figures(
           cells.filter((c) => c.key === code),
-          km.get(code) ?? 0,
+          km.get(code)!,
         ),
       );
     }),
+    /** What every mapping says of each comune, newest mapping first: three statements. */
+    gaps: new DataLoader<string, BroadbandGaps[]>(async (codes) => {
+      const facts = await gapFacts(em, codes);
+      return codes.map((code) => facts.mappings.map((m) => gapFigures(facts, m, [code])));
+    }),
+    /** The plan's places of each comune, by place name. */
+    plan: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(
+          BroadbandPlanStatus,
+          { comune: { $in: [...codes] } },
+          { orderBy: { comune: 'asc', place: 'asc' } },
+        ),
+      (p) => p.comune.unwrap().istatCode,
+    ),
+    /** The ANNCSU count of each comune (null: unknown). */
+    anncsu: oneLoader(
+      (codes: readonly string[]) => em.find(AnncsuCivicCount, { comune: { $in: [...codes] } }),
+      (a) => a.comune.unwrap().istatCode,
+    ),
   };
 }
 

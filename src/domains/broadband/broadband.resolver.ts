@@ -5,6 +5,8 @@ import { CivicAddress, LON_SCALE } from './address.entity.js';
 import { broadbandLoaders } from './broadband.loaders.js';
 import { AddressMatch, BroadbandGroupBy, BroadbandSummary, CoverageAt } from './broadband.types.js';
 import { distanceMeters } from './geo.js';
+import { CivicCoverage, civicCoverage } from './civic-coverage.js';
+import { BroadbandMapping } from './mapping.entity.js';
 import { BroadbandProgramme } from './network.entity.js';
 import { searchAddresses } from './search.js';
 import { summarise } from './summary.js';
@@ -31,7 +33,7 @@ export class BroadbandResolver {
   @Query(() => CoverageAt, {
     nullable: true,
     description:
-      'The civic address nearest to a point (WGS84) and its coverage; null when none lies within maxDistanceMeters.',
+      'The located civic address nearest to a point (WGS84) and its per-address coverage record; null when none lies within maxDistanceMeters. Only the synthetic sample and imported extracts have locations: Infratel\u2019s list has none, so on real data alone this finds nothing (use civicCoverage).',
   })
   async coverageAt(
     @Ctx() ctx: HubContext,
@@ -55,13 +57,13 @@ export class BroadbandResolver {
     // GiST nearest-neighbour on a point with longitude scaled by cos(latitude): planar
     // order equals distance order at the province's latitude; the exact distance follows.
     const rows = await ctx.em.execute<Record<string, unknown>[]>(
-      `select * from civic_address
+      `select * from civic_address where lat is not null
         order by point(lon * ${LON_SCALE}, lat) <-> point(? * ${LON_SCALE}, ?) limit 1`,
       [lon, lat],
     );
     if (!rows.length) return null;
     const address = ctx.em.map(CivicAddress, rows[0]);
-    const distance = distanceMeters(lat, lon, address.lat, address.lon);
+    const distance = distanceMeters(lat, lon, address.lat!, address.lon!);
     if (distance > maxDistanceMeters) return null;
     return Object.assign(new CoverageAt(), {
       address,
@@ -91,9 +93,32 @@ export class BroadbandResolver {
 
   @Query(() => [BroadbandProgramme], {
     description:
-      'Public broadband programmes with the figures published for the Consorzio.IT comuni (what the synthetic sample is calibrated to).',
+      'Public broadband programmes (white areas, grey areas) as presented for the Consorzio.IT comuni, with their press figures as claims.',
   })
   broadbandProgrammes(@Ctx() ctx: HubContext): Promise<BroadbandProgramme[]> {
     return ctx.em.find(BroadbandProgramme, {}, { orderBy: { code: 'asc' } });
+  }
+
+  @Query(() => CivicCoverage, {
+    description:
+      'The coverage of a civic number typed by a person ("via Roma 12, Crema", "V. ROMA 12/a 26013", "cascina Ca\u2019 de\u2019 Tocchi 1 Acquanegra"), as the current mapping (Infratel 2025) states it: listed (not expected above 300 Mbit/s by 2028) with its category, or not listed (on a street the list knows, or not), with the source and date. A comune that cannot be told apart, or text that is not an address, is BAD_USER_INPUT naming what is missing.',
+  })
+  civicCoverage(
+    @Ctx() ctx: HubContext,
+    @Arg('address', () => String, {
+      description:
+        'A civic number as a person writes it: street, house number (or "snc") and exponent, and the comune\u2019s name or postal code, in any order, case or punctuation.',
+    })
+    address: string,
+  ): Promise<CivicCoverage> {
+    return civicCoverage(ctx, address);
+  }
+
+  @Query(() => [BroadbandMapping], {
+    description:
+      'The mappings of fixed networks loaded (Infratel), newest first: the first is the current one, older ones stay readable with their date.',
+  })
+  broadbandMappings(@Ctx() ctx: HubContext): Promise<BroadbandMapping[]> {
+    return ctx.em.find(BroadbandMapping, {}, { orderBy: { year: 'desc' } });
   }
 }

@@ -11,6 +11,7 @@ import { bulkLoad } from './sample/bulk.js';
 import { BATCH, indexStreets, insertRows } from './sample/writer.js';
 import { seedProgrammes } from './programmes.js';
 import { refreshBroadbandStats } from './stats.js';
+import { seedRealData } from './real.seed.js';
 
 /** Dataset of the synthetic sample. */
 export const SAMPLE_DATASET = 'broadband-synthetic-sample';
@@ -21,10 +22,10 @@ export const calibration = () => readSeedJson<Calibration>('broadband', 'calibra
 const TABLES = ['civic_address', 'address_coverage', 'coverage_status_change', 'street'];
 
 /**
- * Removes the synthetic sample (all of it, or only its rows when imported data are
- * present). Returns true when the tables are left empty.
+ * Removes the synthetic sample: all the tables when nothing else is there, otherwise only
+ * its rows (the real civic numbers and imported records stay).
  */
-async function clearSample(em: EntityManager): Promise<boolean> {
+async function clearSample(em: EntityManager): Promise<void> {
   const [{ others }] = await em.execute<{ others: boolean }[]>(
     'select exists(select 1 from civic_address where dataset_id <> ?) as others',
     [SAMPLE_DATASET],
@@ -32,16 +33,17 @@ async function clearSample(em: EntityManager): Promise<boolean> {
   await em.execute('delete from white_area_network where dataset_id = ?', [SAMPLE_DATASET]);
   if (!others) {
     await em.execute(`truncate ${TABLES.join(', ')} restart identity`);
-    return true;
+    return;
   }
   await em.execute('delete from street where dataset_id = ?', [SAMPLE_DATASET]);
   await em.execute('delete from civic_address where dataset_id = ?', [SAMPLE_DATASET]);
-  return false;
 }
 
 /**
  * Builds the calibrated synthetic sample `scale` times over, comune by comune, in batches
- * (one comune's rows in memory at a time), replacing any earlier sample.
+ * (one comune's rows in memory at a time), replacing any earlier sample. Opt-in (demos,
+ * the benchmark): never part of the default database. The tables' secondary indexes and
+ * foreign keys are dropped around the load and rebuilt once, as pg_restore does.
  */
 export async function seedSample(
   em: EntityManager,
@@ -70,7 +72,7 @@ export async function seedSample(
     })),
     scale,
   );
-  const empty = await clearSample(em);
+  await clearSample(em);
   const note = `synthetic sample, seed "${cal.seed}", scale ${scale}`;
   const load = async () => {
     let rows = 0;
@@ -100,17 +102,17 @@ export async function seedSample(
     await indexStreets(em, 'dataset_id = ?', [SAMPLE_DATASET]);
     return rows;
   };
-  const rows = empty ? await bulkLoad(em, TABLES, load) : await load();
+  const rows = await bulkLoad(em, TABLES, load);
   await em.execute(
     `insert into white_area_network (comune_istat_code, dataset_id, source_note, km)
      select x.comune, ?, ?, x.km from json_to_recordset(?::json) as x(comune text, km numeric)
      on conflict (comune_istat_code) do update set km = excluded.km, dataset_id = excluded.dataset_id, source_note = excluded.source_note`,
     [
       SAMPLE_DATASET,
-      `synthetic split of the published ${cal.whiteAreas.networkKm} km among the white-area comuni, scale ${scale}`,
+      `SYNTHETIC: the sample's split of the ${cal.whiteAreas.networkKm} km claimed for the ${cal.territory} comuni (0 where the sample puts no white areas), scale ${scale}`,
       JSON.stringify(
         plans
-          .filter((p) => p.whiteCentiKm > 0)
+          .filter((p) => members.has(p.istatCode))
           .map((p) => ({ comune: p.istatCode, km: (p.whiteCentiKm / 100).toFixed(2) })),
       ),
     ],
@@ -121,22 +123,42 @@ export async function seedSample(
   return { plans, rows };
 }
 
-/** The domain seed: the scale-1 sample, when no civic address is there yet. */
+/**
+ * The domain seed: the real data only. Infratel's 2025 mapping (through the importer of
+ * `npm run import -- broadband-gaps`), the white-areas plan's state of works (through the
+ * plan-status importer), the ANNCSU counts, the programmes and their press claims, and
+ * the quality flags. The synthetic sample is not loaded (see `broadbandSeedCommand`).
+ */
 export const broadbandSeed: DomainSeed = {
   name: 'broadband',
   isSeeded: async (em) =>
-    (await em.execute<{ x: boolean }[]>('select exists(select 1 from civic_address) as x'))[0].x,
-  run: async (em) => {
-    await seedSample(em, 1);
-  },
+    (
+      await em.execute<{ x: boolean }[]>('select exists(select 1 from coverage_observation) as x')
+    )[0].x,
+  run: seedRealData,
 };
 
-/** `npm run seed -- broadband --scale N`: replaces the sample with N times the sample. */
+/**
+ * `npm run seed -- broadband --scale N`: adds (or replaces) the SYNTHETIC sample, N times
+ * over, next to the real data. Every record says `synthetic: true`; aggregates over it say so.
+ * `--remove` takes it away again.
+ */
 export async function broadbandSeedCommand(orm: MikroORM, args: string[]): Promise<void> {
+  if (args.includes('--remove')) {
+    // A database made before the real data (when the sample was loaded by default).
+    await orm.em.fork().transactional(async (em) => {
+      await clearSample(em);
+      await refreshBroadbandStats(em);
+    });
+    console.log('broadband: synthetic sample removed; the real data stay');
+    return;
+  }
   const at = args.indexOf('--scale');
   const scale = at >= 0 ? Number(args[at + 1]) : 1;
   if (!Number.isInteger(scale) || scale < 1 || scale > 50)
-    throw new Error('usage: npm run seed -- broadband [--scale N]  (N an integer from 1 to 50)');
+    throw new Error(
+      'usage: npm run seed -- broadband [--scale N | --remove]  (N an integer from 1 to 50)',
+    );
   const started = Date.now();
   const { rows } = await orm.em
     .fork()

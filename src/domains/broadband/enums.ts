@@ -72,3 +72,105 @@ export const DUG_LABEL: Record<string, string> = {
   LOCALITÀ: 'Località',
   CASCINA: 'Cascina',
 };
+
+/** Category of a civic number in Infratel's list of civics left below 300 Mbit/s. */
+export enum GapCategory {
+  A = 'A',
+  B = 'B',
+  C = 'C',
+}
+/** What each category means, in words (the viewer's reading; see docs/broadband.md). */
+export const GAP_CATEGORY_MEANING: Record<GapCategory, string> = {
+  A: 'The civic number\u2019s coordinate is of poor quality (coordinata di scarsa qualità).',
+  B: 'The civic number lies within 50 m of a network able to deliver more than 300 Mbit/s.',
+  C: 'The civic number lies more than 50 m from any network able to deliver more than 300 Mbit/s.',
+};
+registerEnumType(GapCategory, {
+  name: 'GapCategory',
+  description:
+    'Category (caratteristica) of a civic number listed by Infratel\u2019s mapping as not expected above 300 Mbit/s by 2028, as explained by the nemorfol/infratel-2028 viewer (not checked against Infratel\u2019s own wording).',
+  valuesConfig: {
+    A: { description: GAP_CATEGORY_MEANING.A },
+    B: { description: GAP_CATEGORY_MEANING.B },
+    C: { description: GAP_CATEGORY_MEANING.C },
+  },
+});
+
+/** State of works of a technology in a comune, in the white-areas plan (stato lavori). */
+export enum PlanWorkState {
+  PROGRAMMED = 'PROGRAMMED',
+  FINAL_DESIGN = 'FINAL_DESIGN',
+  EXECUTIVE_DESIGN = 'EXECUTIVE_DESIGN',
+  IN_WORKS = 'IN_WORKS',
+  TESTING = 'TESTING',
+  WORKS_CLOSED = 'WORKS_CLOSED',
+  COMPLETED = 'COMPLETED',
+}
+/** The plan file's Italian wording of each state. */
+export const PLAN_STATE_WORDS: Record<string, PlanWorkState> = {
+  'in programmazione': PlanWorkState.PROGRAMMED,
+  'in progettazione definitiva': PlanWorkState.FINAL_DESIGN,
+  'in progettazione esecutiva': PlanWorkState.EXECUTIVE_DESIGN,
+  'in esecuzione': PlanWorkState.IN_WORKS,
+  'in collaudo': PlanWorkState.TESTING,
+  'lavori chiusi': PlanWorkState.WORKS_CLOSED,
+  terminato: PlanWorkState.COMPLETED,
+};
+registerEnumType(PlanWorkState, {
+  name: 'PlanWorkState',
+  description:
+    'State of works (stato lavori) of a technology in a comune in the white-areas plan (Piano BUL), as the BUL file words it.',
+  valuesConfig: {
+    PROGRAMMED: { description: 'in programmazione (programmed).' },
+    FINAL_DESIGN: { description: 'in progettazione definitiva (final design).' },
+    EXECUTIVE_DESIGN: { description: 'in progettazione esecutiva (executive design).' },
+    IN_WORKS: { description: 'in esecuzione (works under way).' },
+    TESTING: { description: 'in collaudo (acceptance testing).' },
+    WORKS_CLOSED: { description: 'lavori chiusi (works closed).' },
+    COMPLETED: { description: 'terminato (finished).' },
+  },
+});
+
+/** What the figure of a broadband claim counts. */
+export enum ClaimUnit {
+  COMUNI = 'COMUNI',
+  REAL_ESTATE_UNITS = 'REAL_ESTATE_UNITS',
+  CIVIC_NUMBERS = 'CIVIC_NUMBERS',
+  KILOMETRES = 'KILOMETRES',
+  MBPS = 'MBPS',
+  LOTS = 'LOTS',
+  TENDERS = 'TENDERS',
+  REGIONS = 'REGIONS',
+  YEARS = 'YEARS',
+}
+registerEnumType(ClaimUnit, {
+  name: 'BroadbandClaimUnit',
+  description: 'What the figure of a broadband claim counts.',
+  valuesConfig: {
+    COMUNI: { description: 'Comuni.' },
+    REAL_ESTATE_UNITS: { description: 'Real-estate units (unità immobiliari).' },
+    CIVIC_NUMBERS: { description: 'Civic numbers (numeri civici).' },
+    KILOMETRES: { description: 'Kilometres of network.' },
+    MBPS: { description: 'Download speed, Mbit/s.' },
+    LOTS: { description: 'Tender lots.' },
+    TENDERS: { description: 'Tenders.' },
+    REGIONS: { description: 'Regions of Italy.' },
+    YEARS: { description: 'Years (e.g. of a concession).' },
+  },
+});
+
+/** How the press worded a broadband figure. */
+export enum BroadbandClaimWording {
+  EXACT = 'EXACT',
+  ABOUT = 'ABOUT',
+  UP_TO = 'UP_TO',
+}
+registerEnumType(BroadbandClaimWording, {
+  name: 'BroadbandClaimWording',
+  description: 'How the press worded a broadband figure.',
+  valuesConfig: {
+    EXACT: { description: 'A plain figure, e.g. "40 of the 52 comuni".' },
+    ABOUT: { description: '"About" (circa) the figure.' },
+    UP_TO: { description: '"Up to" (fino a) the figure.' },
+  },
+});

@@ -3,16 +3,34 @@ import { sourceResolverFor } from '../../hub/source.resolver.js';
 import { addressesLayer, addressSearchProvider } from './broadband.dossier.js';
 import { broadbandExports, broadbandWideColumns } from './broadband.exports.js';
 import { CivicAddress } from './address.entity.js';
-import { AddressResolver, CoverageResolver, ProgrammeResolver } from './address.resolver.js';
+import {
+  AddressResolver,
+  CoverageResolver,
+  MappingResolver,
+  ObservationResolver,
+  ProgrammeResolver,
+} from './address.resolver.js';
+import { AnncsuCivicCount } from './anncsu.entity.js';
 import { broadbandImporter } from './broadband.import.js';
 import { BroadbandResolver } from './broadband.resolver.js';
 import { broadbandSeed, broadbandSeedCommand } from './broadband.seed.js';
+import { broadbandTimeline } from './broadband.timeline.js';
+import { BroadbandClaim } from './claim.entity.js';
+import { BroadbandClaimResolver, ProgrammeClaimsResolver } from './claim.resolver.js';
 import { ComuneBroadbandResolver, ComuneFieldResolver } from './comune-broadband.resolver.js';
 import { Coverage, CoverageStatusChange } from './coverage.entity.js';
+import { gapsImporter } from './gaps.import.js';
+import { BroadbandMapping, CoverageObservation } from './mapping.entity.js';
 import { BroadbandProgramme, WhiteAreaNetwork } from './network.entity.js';
+import { BroadbandPlanStatus } from './plan-status.entity.js';
+import { planStatusImporter } from './plan-status.import.js';
 import { Street } from './street.entity.js';
 
-/** Broadband coverage per civic address: model, synthetic sample, search, aggregates. */
+/**
+ * Broadband: Infratel's mapping of the civic numbers left below 300 Mbit/s by 2028, the
+ * white-areas plan's state of works, the ANNCSU counts, the press claims, the coverage
+ * check of a civic number; the synthetic per-address sample on request.
+ */
 export const broadband = {
   name: 'broadband',
   entities: [
@@ -22,23 +40,42 @@ export const broadband = {
     CoverageStatusChange,
     WhiteAreaNetwork,
     BroadbandProgramme,
+    BroadbandMapping,
+    CoverageObservation,
+    BroadbandPlanStatus,
+    AnncsuCivicCount,
+    BroadbandClaim,
   ],
   resolvers: [
     BroadbandResolver,
     AddressResolver,
     CoverageResolver,
     ProgrammeResolver,
+    ObservationResolver,
+    MappingResolver,
+    BroadbandClaimResolver,
+    ProgrammeClaimsResolver,
     ComuneFieldResolver,
     ComuneBroadbandResolver,
     sourceResolverFor(CivicAddress),
     sourceResolverFor(Coverage),
     sourceResolverFor(BroadbandProgramme),
+    sourceResolverFor(BroadbandMapping),
+    sourceResolverFor(CoverageObservation),
+    sourceResolverFor(BroadbandPlanStatus),
+    sourceResolverFor(AnncsuCivicCount),
+    sourceResolverFor(BroadbandClaim),
   ],
   seed: broadbandSeed,
-  importers: { 'broadband-coverage': broadbandImporter },
+  importers: {
+    'broadband-coverage': broadbandImporter,
+    'broadband-gaps': gapsImporter,
+    'broadband-plan-status': planStatusImporter,
+  },
   exports: broadbandExports,
   wideColumns: broadbandWideColumns,
   seedCommand: broadbandSeedCommand,
+  timeline: broadbandTimeline,
   search: { CivicAddress: addressSearchProvider },
   layers: { ADDRESSES: addressesLayer },
   nodes: {
@@ -49,5 +86,11 @@ export const broadband = {
         ? ctx.em.findOne(Coverage, { address: Number(key) })
         : Promise.resolve(null),
     BroadbandProgramme: (ctx, key) => ctx.em.findOne(BroadbandProgramme, { code: key }),
+    BroadbandMapping: (ctx, key) => ctx.em.findOne(BroadbandMapping, { code: key }),
+    CoverageObservation: (ctx, key) =>
+      /^\d+$/.test(key)
+        ? ctx.em.findOne(CoverageObservation, { pk: Number(key) })
+        : Promise.resolve(null),
+    BroadbandClaim: (ctx, key) => ctx.em.findOne(BroadbandClaim, { code: key }),
   },
 } satisfies Domain;

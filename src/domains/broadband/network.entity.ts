@@ -14,7 +14,11 @@ import type { Organization } from '../../hub/organization.entity.js';
 import { Sourced } from '../../hub/sourced.js';
 import { Plan } from './enums.js';
 
-/** Length of the white-area public network (rete aree bianche) in one comune. */
+/**
+ * Length of the white-area public network (rete aree bianche) in one comune. No open data
+ * give it: only the synthetic sample writes rows (its split of the 360 km claimed for the
+ * 52 comuni); a comune without a row has an unknown length.
+ */
 @Entity({ tableName: 'white_area_network' })
 export class WhiteAreaNetwork extends Sourced {
   @ManyToOne({ entity: 'Comune', primary: true, ref: true, deleteRule: 'cascade' })
@@ -26,13 +30,14 @@ export class WhiteAreaNetwork extends Sourced {
 }
 
 /**
- * A public broadband programme as published for the Consorzio.IT territory: the published
- * totals the synthetic sample is calibrated to.
+ * A public broadband programme (white areas, grey areas) as the press presented it for the
+ * Consorzio.IT territory. Its figures are press claims (see `claims`), kept here because
+ * the synthetic sample is calibrated to them.
  */
 @ObjectType({
   implements: Node,
   description:
-    'A public broadband programme (piano) with the figures published for the Consorzio.IT comuni.',
+    'A public broadband programme (piano): what it is, who runs it, and the figures the press stated for the Consorzio.IT comuni (claims, see `claims`).',
 })
 @Entity({ tableName: 'broadband_programme' })
 export class BroadbandProgramme extends Sourced implements Node {
@@ -53,24 +58,32 @@ export class BroadbandProgramme extends Sourced implements Node {
   @ManyToOne({ entity: 'Organization', ref: true, nullable: true, deleteRule: 'restrict' })
   operator?: Ref<Organization> | null;
 
-  @Field(() => Int, { description: 'Comuni of the territory reached by the programme.' })
+  @Field(() => Int, {
+    description: 'Comuni of the territory reached, as claimed in the press.',
+    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
+  })
   @Property({ type: 'integer' })
   comuniReached!: number;
 
-  @Field(() => Int, { description: 'Comuni of the territory (the Consorzio.IT members).' })
+  @Field(() => Int, {
+    description: 'Comuni of the territory (the Consorzio.IT members), as stated in the press.',
+    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
+  })
   @Property({ type: 'integer' })
   comuniInTerritory!: number;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Real-estate units (unità immobiliari) connected; null when not published.',
+    description: 'Real-estate units (unità immobiliari) connected, as claimed; null when none.',
+    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
   })
   @Property({ type: 'integer', nullable: true })
   units?: number | null;
 
   @Field(() => Int, {
     nullable: true,
-    description: 'Civic numbers (numeri civici) financed; null when not published.',
+    description: 'Civic numbers (numeri civici) financed, as claimed; null when none.',
+    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
   })
   @Property({ type: 'integer', nullable: true })
   civicNumbers?: number | null;
@@ -78,7 +91,11 @@ export class BroadbandProgramme extends Sourced implements Node {
   @Property({ type: 'decimal', precision: 8, scale: 2, nullable: true })
   networkKm?: string | null;
 
-  @Field(() => Int, { nullable: true, description: 'Top download speed in Mbit/s, if stated.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Top download speed in Mbit/s, as claimed; null when not stated.',
+    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
+  })
   @Property({ type: 'integer', nullable: true })
   maxDownloadMbps?: number | null;
 
@@ -93,7 +110,8 @@ export class BroadbandProgramme extends Sourced implements Node {
   @Field(() => Float, {
     name: 'networkKm',
     nullable: true,
-    description: 'Kilometres of network built; null when not published.',
+    description: 'Kilometres of network built, as claimed; null when none.',
+    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
   })
   get networkKmValue(): number | null {
     return this.networkKm == null ? null : Number(this.networkKm);

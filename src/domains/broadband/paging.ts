@@ -3,6 +3,7 @@ import { badInput } from '../../common/errors.js';
 import { decodeCursor, fromRows, pageSize } from '../../common/pagination.js';
 import { foldName } from '../../common/text.js';
 import { CivicAddress } from './address.entity.js';
+import { CURRENT_MAPPING_SQL } from './mapping.entity.js';
 import type { AddressesArgs } from './broadband.inputs.js';
 
 type Key = [string, string, number, string, number];
@@ -43,6 +44,17 @@ export async function addressPage(em: EntityManager, istatCode: string, args: Ad
       where.push(`${column} = ?`);
       params.push(value);
     }
+  const observed = `exists (select 1 from coverage_observation o where o.address_pk = a.pk
+                    and o.mapping_code = ${CURRENT_MAPPING_SQL}`;
+  if (f.listed != null) where.push(`${f.listed ? '' : 'not '}${observed})`);
+  if (f.category != null) {
+    where.push(`${observed} and o.category = ?)`);
+    params.push(f.category);
+  }
+  if (f.synthetic != null)
+    where.push(
+      `a.dataset_id ${f.synthetic ? '' : 'not '}in (select id from dataset where synthetic)`,
+    );
   if (f.street != null) {
     const key = foldName(f.street);
     if (!key) throw badInput('filter.street', 'must contain at least one letter or digit');

@@ -2,12 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CoverageStatus, Plan, Technology } from './enums.js';
 import type { BroadbandFigures } from './broadband.types.js';
 
-/** One aggregate cell: a key crossed with plan, technology and status. */
-interface Cell {
+/** One aggregate cell: a key crossed with plan, technology, status and synthetic-ness. */
+export interface Cell {
   key: string;
   plan: Plan;
   technology: Technology;
   status: CoverageStatus;
+  synthetic: boolean;
   addresses: number;
   units: number;
   ftth: number;
@@ -32,9 +33,10 @@ export async function refreshBroadbandStats(em: EntityManager): Promise<void> {
 }
 
 /**
- * Aggregates the civic addresses of some comuni in ONE statement, grouped by a key and
- * by plan, technology and status, from which every figure is folded in memory. Reads the
- * per-comune cells of the materialized view `broadband_cell` (refreshed on every write).
+ * Aggregates the per-address coverage records of some comuni in ONE statement, grouped by
+ * a key and by plan, technology, status and whether the records are synthetic, from which
+ * every figure is folded in memory. Reads the per-comune cells of the materialized view
+ * `broadband_cell` (refreshed on every write).
  */
 export async function aggregate(
   em: EntityManager,
@@ -45,41 +47,121 @@ export async function aggregate(
   const join =
     key === 'grouping' ? 'join grouping_member m on m.comune_istat_code = a.comune_istat_code' : '';
   return em.execute<Cell[]>(
-    `select ${KEY_SQL[key]} as key, a.plan, a.technology, a.status,
+    `select ${KEY_SQL[key]} as key, a.plan, a.technology, a.status, d.synthetic,
             sum(a.addresses)::int as addresses, sum(a.units)::int as units,
             sum(a.ftth)::int as ftth, sum(a.gigabit)::int as gigabit, sum(a.mbps200)::int as mbps200
-       from broadband_cell a ${join}
+       from broadband_cell a join dataset d on d.id = a.dataset_id ${join}
       where a.comune_istat_code = any(string_to_array(?, ','))
-      group by 1, 2, 3, 4`,
+      group by 1, 2, 3, 4, 5`,
     [comuni.join(',')],
   );
 }
-/** White-area network km of some comuni, exact decimals summed by the database per comune. */
+/** The white-area network length of a comune, or why it is unknown. */
+export interface NetworkKm {
+  km: number | null;
+  note: string;
+}
+
+/** Why a comune's white-area network length is null. */
+export const KM_UNKNOWN = {
+  member:
+    'Unknown: no open data give the length of the white-area network per comune; the press gives about 360 km for the 52 Consorzio.IT comuni together (a claim that no open data can verify, see broadbandClaims).',
+  outside:
+    'Unknown: the comune is outside the territory of the white-area figures (the 52 Consorzio.IT comuni), and no open data give the length per comune.',
+};
+
+/**
+ * White-area network km of some comuni, exact decimals from the database, with the note of
+ * each figure (its origin) or the reason it is unknown (no row: null, never 0).
+ */
 export async function networkKm(
   em: EntityManager,
   comuni: readonly string[],
-): Promise<Map<string, number>> {
+): Promise<Map<string, NetworkKm>> {
   if (!comuni.length) return new Map();
-  const rows = await em.execute<{ comune: string; km: string }[]>(
-    `select comune_istat_code as comune, km from white_area_network
-      where comune_istat_code = any(string_to_array(?, ','))`,
+  const rows = await em.execute<
+    { comune: string; km: string | null; note: string | null; member: boolean }[]
+  >(
+    `select c.code as comune, w.km, w.source_note as note,
+            exists (select 1 from grouping_member m where m.comune_istat_code = c.code
+                      and m.grouping_code = 'consorzio-it') as member
+       from unnest(string_to_array(?, ',')) as c(code)
+       left join white_area_network w on w.comune_istat_code = c.code`,
     [comuni.join(',')],
   );
-  return new Map(rows.map((r) => [r.comune, Number(r.km)]));
+  return new Map(
+    rows.map((r) => [
+      r.comune,
+      r.km == null
+        ? { km: null, note: r.member ? KM_UNKNOWN.member : KM_UNKNOWN.outside }
+        : { km: Number(r.km), note: r.note ?? '' },
+    ]),
+  );
 }
 
-const share = (part: number, whole: number) =>
-  whole ? Math.round((part / whole) * 10000) / 10000 : null;
+/** Sums the known km of some comuni; null when none is known, with a note on the coverage. */
+export function sumNetworkKm(values: (NetworkKm | undefined)[]): NetworkKm {
+  const known = values.filter((v): v is NetworkKm => v?.km != null);
+  if (!known.length)
+    return {
+      km: null,
+      note: 'Unknown: no comune of the set has a white-area network length (no open data give it per comune).',
+    };
+  const km = sumKm(known.map((v) => v.km!));
+  return {
+    km,
+    note:
+      known.length === values.length
+        ? `Sum over the ${known.length} comuni (${[...new Set(known.map((v) => v.note))].join('; ')}).`
+        : `Sum over the ${known.length} of ${values.length} comuni whose length is known; unknown elsewhere (${[...new Set(known.map((v) => v.note))].join('; ')}).`,
+  };
+}
 
-/** Folds cells into figures (empty cells give zero counts and null shares). */
-export function figures(cells: Cell[], km: number | null): BroadbandFigures {
+/**
+ * part / whole rounded half up to 4 decimals in integer arithmetic, so that it equals
+ * PostgreSQL's `round(part::numeric / whole, 4)` (the exports) exactly; null when whole is 0.
+ */
+export const share = (part: number, whole: number) =>
+  whole ? Math.floor((20000 * part + whole) / (2 * whole)) / 10000 : null;
+
+/**
+ * Folds cells into figures. With no per-address coverage record at all, every count,
+ * share and breakdown is null: the hub holds no such record for the set (the open data
+ * give none), which is not zero.
+ */
+export function figures(cells: Cell[], km: NetworkKm): BroadbandFigures {
   const sum = (pick: (c: Cell) => number, where: (c: Cell) => boolean = () => true) =>
     cells.filter(where).reduce((s, c) => s + pick(c), 0);
+  const base = { networkKm: km.km, networkKmNote: km.note };
+  if (!cells.length)
+    return {
+      ...base,
+      addressCount: null,
+      unitCount: null,
+      synthetic: null,
+      coverage: null,
+      byPlan: null,
+      byTechnology: null,
+      byStatus: null,
+    };
   const units = sum((c) => c.units);
+  const count = <K extends string>(values: K[], of: (c: Cell) => K) =>
+    values.map((v) => ({
+      addressCount: sum(
+        (c) => c.addresses,
+        (c) => of(c) === v,
+      ),
+      unitCount: sum(
+        (c) => c.units,
+        (c) => of(c) === v,
+      ),
+      value: v,
+    }));
   return {
+    ...base,
     addressCount: sum((c) => c.addresses),
     unitCount: units,
-    networkKm: km,
+    synthetic: cells.some((c) => c.synthetic),
     coverage: {
       ftthShare: share(
         sum((c) => c.ftth),
@@ -94,38 +176,17 @@ export function figures(cells: Cell[], km: number | null): BroadbandFigures {
         units,
       ),
     },
-    byPlan: Object.values(Plan).map((plan) => ({
-      plan,
-      addressCount: sum(
-        (c) => c.addresses,
-        (c) => c.plan === plan,
-      ),
-      unitCount: sum(
-        (c) => c.units,
-        (c) => c.plan === plan,
-      ),
+    byPlan: count(Object.values(Plan), (c) => c.plan).map(({ value, ...n }) => ({
+      plan: value,
+      ...n,
     })),
-    byTechnology: Object.values(Technology).map((technology) => ({
-      technology,
-      addressCount: sum(
-        (c) => c.addresses,
-        (c) => c.technology === technology,
-      ),
-      unitCount: sum(
-        (c) => c.units,
-        (c) => c.technology === technology,
-      ),
+    byTechnology: count(Object.values(Technology), (c) => c.technology).map(({ value, ...n }) => ({
+      technology: value,
+      ...n,
     })),
-    byStatus: Object.values(CoverageStatus).map((status) => ({
-      status,
-      addressCount: sum(
-        (c) => c.addresses,
-        (c) => c.status === status,
-      ),
-      unitCount: sum(
-        (c) => c.units,
-        (c) => c.status === status,
-      ),
+    byStatus: count(Object.values(CoverageStatus), (c) => c.status).map(({ value, ...n }) => ({
+      status: value,
+      ...n,
     })),
   };
 }

@@ -1,11 +1,19 @@
 import type { HubContext } from '../../common/context.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { hubLoaders } from '../../hub/hub.loaders.js';
-import { TerritorialGrouping } from '../../hub/grouping.entity.js';
+import { GroupingMember, TerritorialGrouping } from '../../hub/grouping.entity.js';
 import { resolveTerritory } from '../../hub/territory.js';
 import { BroadbandGroupBy, BroadbandSummaryRow, type BroadbandFigures } from './broadband.types.js';
 import { CoverageStatus, Plan, Technology } from './enums.js';
-import { aggregate, figures, networkKm, sumKm, type StatsKey } from './stats.js';
+import {
+  gapFacts,
+  gapFigures,
+  planFigures,
+  planRows,
+  type GapFacts,
+  type PlanFactRow,
+} from './gaps.stats.js';
+import { aggregate, figures, networkKm, sumNetworkKm, type StatsKey } from './stats.js';
 
 const KEY: Record<BroadbandGroupBy, StatsKey> = {
   COMUNE: 'comune',
@@ -21,70 +29,125 @@ const PLAN_LABEL: Record<Plan, string> = {
   COMMERCIAL: 'Commercial networks',
 };
 
-const toRow = (key: string, label: string, f: BroadbandFigures): BroadbandSummaryRow =>
-  Object.assign(new BroadbandSummaryRow(), f, { key, label, ...f.coverage });
+/** The real figures of a row's comuni (null for keys that are not sets of comuni). */
+function real(facts: GapFacts, plan: PlanFactRow[], comuni: readonly string[] | null) {
+  if (!comuni) return { gaps: null, plan: null };
+  const current = facts.mappings.find((m) => m.code === facts.current);
+  return {
+    gaps: current ? gapFigures(facts, current, comuni) : null,
+    plan: planFigures(plan, comuni),
+  };
+}
 
-/** Builds `broadbandSummary`: three statements whatever the territory and grouping. */
+const toRow = (
+  key: string,
+  label: string,
+  f: BroadbandFigures,
+  extra: Pick<BroadbandSummaryRow, 'gaps' | 'plan'>,
+): BroadbandSummaryRow =>
+  Object.assign(new BroadbandSummaryRow(), f, {
+    key,
+    label,
+    ftthShare: f.coverage?.ftthShare ?? null,
+    gigabitShare: f.coverage?.gigabitShare ?? null,
+    atLeast200MbpsShare: f.coverage?.atLeast200MbpsShare ?? null,
+    ...extra,
+  });
+
+const NOT_A_SET = 'Does not apply: the row is not a set of comuni.';
+
+/** Builds `broadbandSummary`: a constant number of statements whatever the territory and grouping. */
 export async function summarise(ctx: HubContext, territory: string, groupBy: BroadbandGroupBy) {
   const comuni = await resolveTerritory(ctx.em, territory);
-  const [cells, km] = await Promise.all([
+  const [cells, km, facts, plan] = await Promise.all([
     aggregate(ctx.em, comuni, KEY[groupBy]),
     networkKm(ctx.em, comuni),
+    gapFacts(ctx.em, comuni),
+    planRows(ctx.em, comuni),
   ]);
-  const totalKm = sumKm([...km.values()]);
+  const totalKm = sumNetworkKm(comuni.map((c) => km.get(c)));
   const loaders = hubLoaders(ctx);
   const named = /^\d{6}$/.test(territory)
     ? (await loaders.comune.load(territory))?.name
     : (await loaders.grouping.load(territory))?.name;
   const byKey = new Map<string, typeof cells>();
   for (const c of cells) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
-  let keys: { key: string; label: string; km: number | null }[];
+  let keys: {
+    key: string;
+    label: string;
+    comuni: readonly string[] | null;
+    km: ReturnType<typeof sumNetworkKm>;
+  }[];
+  const none = { km: null, note: NOT_A_SET };
   switch (groupBy) {
     case BroadbandGroupBy.COMUNE: {
       const found = await loaders.comune.loadMany(comuni);
       keys = found
         .filter((c): c is Comune => c instanceof Comune)
-        .map((c) => ({ key: c.istatCode, label: c.name, km: km.get(c.istatCode) ?? 0 }));
+        .map((c) => ({
+          key: c.istatCode,
+          label: c.name,
+          comuni: [c.istatCode],
+          km: km.get(c.istatCode)!,
+        }));
       break;
     }
     case BroadbandGroupBy.GROUPING: {
-      const members = await Promise.all(
-        [...byKey.keys()].map(
-          async (code) => [code, await loaders.membersOfGrouping.load(code)] as const,
-        ),
-      );
-      const groupings = await loaders.grouping.loadMany([...byKey.keys()]);
-      keys = groupings
-        .filter((g): g is TerritorialGrouping => g instanceof TerritorialGrouping)
-        .map((g) => ({
-          key: g.code,
-          label: g.name,
-          km: sumKm(
-            (members.find(([code]) => code === g.code)?.[1] ?? []).map(
-              (m) => km.get(m.comune.unwrap().istatCode) ?? 0,
-            ),
-          ),
-        }))
-        .sort((a, b) => a.key.localeCompare(b.key));
+      const codes = (
+        await ctx.em.execute<{ code: string }[]>(
+          `select distinct grouping_code as code from grouping_member
+            where comune_istat_code = any(string_to_array(?, ',')) order by 1`,
+          [comuni.join(',')],
+        )
+      ).map((r) => r.code);
+      const [lists, groupings] = await Promise.all([
+        loaders.membersOfGrouping.loadMany(codes),
+        loaders.grouping.loadMany(codes),
+      ]);
+      const inTerritory = new Set(comuni);
+      keys = codes.flatMap((code, i) => {
+        const g = groupings[i];
+        const list = lists[i];
+        if (!(g instanceof TerritorialGrouping) || !Array.isArray(list)) return [];
+        const members = list
+          .map((m: GroupingMember) => m.comune.unwrap().istatCode)
+          .filter((c) => inTerritory.has(c));
+        return [
+          {
+            key: code,
+            label: g.name,
+            comuni: members,
+            km: sumNetworkKm(members.map((c) => km.get(c))),
+          },
+        ];
+      });
       break;
     }
     case BroadbandGroupBy.PLAN:
       keys = Object.values(Plan).map((p) => ({
         key: p,
         label: PLAN_LABEL[p],
-        km: p === Plan.WHITE_AREAS_BUL ? totalKm : null,
+        comuni: null,
+        km: p === Plan.WHITE_AREAS_BUL ? totalKm : none,
       }));
       break;
     case BroadbandGroupBy.TECHNOLOGY:
-      keys = Object.values(Technology).map((t) => ({ key: t, label: t, km: null }));
+      keys = Object.values(Technology).map((t) => ({ key: t, label: t, comuni: null, km: none }));
       break;
     default:
-      keys = Object.values(CoverageStatus).map((s) => ({ key: s, label: s, km: null }));
+      keys = Object.values(CoverageStatus).map((s) => ({
+        key: s,
+        label: s,
+        comuni: null,
+        km: none,
+      }));
   }
   return {
     territory,
     groupBy,
-    total: toRow(territory, named ?? territory, figures(cells, totalKm)),
-    rows: keys.map((k) => toRow(k.key, k.label, figures(byKey.get(k.key) ?? [], k.km))),
+    total: toRow(territory, named ?? territory, figures(cells, totalKm), real(facts, plan, comuni)),
+    rows: keys.map((k) =>
+      toRow(k.key, k.label, figures(byKey.get(k.key) ?? [], k.km), real(facts, plan, k.comuni)),
+    ),
   };
 }

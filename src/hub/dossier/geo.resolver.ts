@@ -24,7 +24,8 @@ registerEnumType(MapLayer, {
       description: 'Collection centres (centri di raccolta) with a known location.',
     },
     ADDRESSES: {
-      description: 'Civic addresses (numeri civici) with their coverage; capped by `first`.',
+      description:
+        'Civic addresses (numeri civici) with the current mapping\u2019s category and any per-address coverage record; capped by `first`. Civics without a location (Infratel\u2019s list has none) have a null geometry.',
     },
     EMERGENCY_AREAS: { description: 'Civil-protection emergency areas (aree di emergenza).' },
   },
