@@ -17,6 +17,7 @@ import { domains } from '../schema.js';
 import { exportRouter } from './export/router.js';
 import { graphiqlRouter, sendGraphiQL } from './graphiql.js';
 import { rateLimit } from './rate-limit.js';
+import { schemaFileRouter } from './schema-file.js';
 
 /** What the HTTP app needs. */
 export interface AppDeps {
@@ -82,7 +83,7 @@ export async function buildContext(orm: MikroORM, req: Request): Promise<HubCont
   };
 }
 
-/** The HTTP app: /graphql (API and GraphiQL for browsers), /graphiql, /health. */
+/** The HTTP app: /graphql (API and GraphiQL for browsers), /graphiql, /schema.graphql, /health. */
 export async function createApp(deps: AppDeps) {
   const app = express();
   const httpServer = createServer(app);
@@ -98,6 +99,7 @@ export async function createApp(deps: AppDeps) {
     res.json({ status: 'ok' });
   });
   app.use(graphiqlRouter());
+  app.use(schemaFileRouter(deps.schema, deps.log));
   const exportsRouter = exportRouter(deps.orm, deps.config, domains);
   app.use(exportsRouter.router);
   app.get('/graphql', (req, res, next) => {
