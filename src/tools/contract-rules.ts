@@ -62,7 +62,8 @@ export function readUnreleased(changelog: string): Unreleased {
       if (!sections.has(current)) sections.set(current, new Set());
       continue;
     }
-    if (!current || !/^\s*[-*]\s/.test(line)) continue;
+    // Bullets, and the lines that continue them.
+    if (!current || !line.trim()) continue;
     for (const m of line.matchAll(/`([^`]+)`/g)) sections.get(current)!.add(m[1].trim());
   }
   return { found: true, sections };
@@ -156,8 +157,16 @@ export async function checkContract(input: {
     if (p) problems.push(`\`${path}\` is deprecated but ${p}`);
   }
 
+  // A dangerous change is covered by a bullet naming its path or a parent of it (a field
+  // for its arguments).
+  const covered = (path: string) =>
+    ['dangerous', 'changed', 'added'].some((section) =>
+      [...(unreleased.sections.get(section) ?? [])].some(
+        (p) => p === path || path.startsWith(`${p}.`),
+      ),
+    );
   for (const c of changes.filter((x) => x.level === CriticalityLevel.Dangerous))
-    if (!recorded('dangerous', c.path) && !recorded('changed', c.path))
+    if (!covered(c.path))
       warnings.push(`dangerous change (worth a line under Unreleased → Changed): ${c.message}`);
   const breakingPaths = new Set(breaking.map((c) => c.path));
   for (const path of unreleased.sections.get('breaking') ?? [])
