@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { pino } from 'pino';
+import { createLogger } from './common/log.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startHub } from './server/start.js';
 
@@ -15,7 +15,7 @@ async function main() {
     }
     throw e;
   }
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const hub = await startHub(config, log);
   let stopping = false;
   const stop = (signal: string) => {

@@ -7,6 +7,13 @@ import { startEmbedded } from '../db/embedded.js';
 import { createSchema } from '../schema.js';
 import { createApp } from './app.js';
 
+/** The pages a person opens in a browser, announced once the hub is ready. */
+export const PAGES = [
+  { name: 'GraphiQL, with the query builder and examples', path: '/graphiql' },
+  { name: 'The contract (GraphQL SDL)', path: '/schema.graphql' },
+  { name: 'Bulk exports (CSV, GeoJSON)', path: '/export' },
+];
+
 /** A running hub. */
 export interface RunningHub {
   url: string;
@@ -41,8 +48,11 @@ export async function startHub(config: Config, log: Logger): Promise<RunningHub>
       httpServer.listen(config.PORT, config.HOST, resolve);
     });
     const { port } = httpServer.address() as AddressInfo;
-    const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}/graphql`;
+    const origin = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+    const url = `${origin}/graphql`;
     log.info({ url }, `GraphQL (and GraphiQL) listening on ${url}`);
+    for (const page of PAGES)
+      log.info({ url: origin + page.path }, `${page.name}: ${origin}${page.path}`);
     return {
       url,
       stop: async () => {
