@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../../src/schema.js';
-import { deprecationProblem } from '../../src/tools/contract-rules.js';
+import { checkContract, deprecationProblem } from '../../src/tools/contract-rules.js';
 import { startTestHttp } from '../support/hub.js';
 
 const run = promisify(execFile);
@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** Runs `npm run check:contract`'s program on the given files; exit code and output. */
-async function check(files: { schema: string; changelog: string }) {
+async function checkCli(files: { schema: string; changelog: string }) {
   const schema = join(dir, 'schema.graphql');
   const changelog = join(dir, 'CHANGELOG.md');
   await writeFile(schema, files.schema);
@@ -33,6 +33,14 @@ async function check(files: { schema: string; changelog: string }) {
     const x = e as { code: number; stdout: string; stderr: string };
     return { code: x.code, out: x.stdout + x.stderr };
   }
+}
+
+/** The same rules in-process (cheaper than a child process): exit code and output. */
+async function check(files: { schema: string; changelog: string }) {
+  const r = await checkContract({ released, current: files.schema, changelog: files.changelog });
+  const breaking = r.changes.filter((c) => c.level === 'BREAKING').length;
+  const out = [...r.problems, ...r.warnings, `${r.changes.length} change(s), ${breaking} breaking`];
+  return { code: r.problems.length ? 1 : 0, out: out.join('\n') };
 }
 
 const HEAD = '# Changelog\n\n## Unreleased\n\n';
@@ -57,7 +65,7 @@ describe('the contract check (npm run check:contract)', () => {
 
   it('fails on a planted breaking change, naming it, and passes once it is recorded', async () => {
     const schema = withoutArea();
-    const failed = await check({ schema, changelog: HEAD + TAIL });
+    const failed = await checkCli({ schema, changelog: HEAD + TAIL });
     expect(failed.code).toBe(1);
     expect(failed.out).toMatch(/breaking change not recorded.*`Comune\.areaKm2`/);
     expect(failed.out).toMatch(/Field 'areaKm2' was removed from object type 'Comune'/);
@@ -69,7 +77,7 @@ describe('the contract check (npm run check:contract)', () => {
     });
     expect(elsewhere.code).toBe(1);
 
-    const recorded = await check({
+    const recorded = await checkCli({
       schema,
       changelog: `${HEAD}### Breaking\n\n- \`Comune.areaKm2\`: removed; compute it from \`Comune.boundary\`.\n${TAIL}`,
     });
