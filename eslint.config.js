@@ -6,7 +6,18 @@ import importX from 'eslint-plugin-import-x';
 const domains = ['infrastructure', 'broadband', 'energy', 'civil-protection', 'pnrr'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', '.data', 'test/generated', 'bench/.work', 'bench/node22'] },
+  {
+    ignores: [
+      'node_modules',
+      'dist',
+      '.data',
+      'test/generated',
+      'clients/typescript/src/generated',
+      'clients/typescript/dist',
+      'bench/.work',
+      'bench/node22',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

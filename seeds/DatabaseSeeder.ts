@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { logProgress } from '../src/common/progress.js';
 import { domains } from '../src/schema.js';
 
 /**
@@ -12,8 +13,14 @@ export async function seedDatabase(orm: MikroORM, log?: Logger): Promise<string[
   for (const { seed } of domains) {
     if (!seed || (await seed.isSeeded(orm.em.fork()))) continue;
     const started = Date.now();
-    await orm.em.fork().transactional((em) => seed.run(em));
-    log?.info({ seed: seed.name, ms: Date.now() - started }, 'seed data loaded');
+    log?.info({ seed: seed.name }, `loading the ${seed.name} seed data`);
+    const progress = log ? logProgress(log, `${seed.name} seed`) : undefined;
+    await orm.em.fork().transactional((em) => seed.run(em, progress));
+    const ms = Date.now() - started;
+    log?.info(
+      { seed: seed.name, ms },
+      `${seed.name} seed data loaded in ${(ms / 1000).toFixed(1)} s`,
+    );
     done.push(seed.name);
   }
   return done;

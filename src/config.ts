@@ -25,6 +25,8 @@ const schema = z.object({
   HUB_DATA_DIR: z.string().min(1).default('.data'),
   HUB_EMBEDDED_PG_PORT: int('HUB_EMBEDDED_PG_PORT', 54329, 1024, 65535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // auto: readable lines on a terminal, JSON otherwise.
+  LOG_FORMAT: z.enum(['auto', 'pretty', 'json']).default('auto'),
   HUB_STATEMENT_TIMEOUT_MS: int('HUB_STATEMENT_TIMEOUT_MS', 15000, 100, 600000),
   HUB_EXPORT_STATEMENT_TIMEOUT_MS: int('HUB_EXPORT_STATEMENT_TIMEOUT_MS', 600000, 1000, 3600000),
   HUB_BODY_LIMIT: z

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { pino } from 'pino';
+import { createLogger } from './common/log.js';
 import { ConfigError, loadConfig } from './config.js';
 import { startHub, StartInterrupted, type RunningHub } from './server/start.js';
 
@@ -20,7 +20,7 @@ async function main() {
     }
     throw e;
   }
-  const log = pino({ level: config.LOG_LEVEL });
+  const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const starting = new AbortController();
   let hub: RunningHub | null = null;
   let stopping = false;

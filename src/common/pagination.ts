@@ -1,16 +1,44 @@
+import {
+  Reference,
+  Utils,
+  wrap,
+  type EntityManager,
+  type EntityName,
+  type FilterQuery,
+  type QueryOrderMap,
+} from '@mikro-orm/core';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { Cursor } from '@mikro-orm/core';
 import { badInput } from './errors.js';
+
+/**
+ * Relay paging for every connection of the hub, both ways and keyset-based:
+ *
+ * 1. a resolver reads its arguments with {@link readPage}, naming the shape of its cursor
+ *    key (e.g. `key('string', 'int')`): sizes and cursors are checked before any SQL;
+ * 2. it fetches `size + 1` rows in the page's direction, with whichever tool suits it:
+ *    {@link findPage} (MikroORM `findByCursor`), {@link keysetSql} (hand-written SQL), or
+ *    {@link pageOfList} (a list already in memory);
+ * 3. {@link connectionOf} turns the rows into edges and `pageInfo`.
+ *
+ * A cursor is the row's sort key as a JSON array in base64url (MikroORM's format too);
+ * bigint values are written as strings.
+ */
 
 /** The largest page a client may ask for. */
 export const MAX_PAGE = 500;
 
-/** Relay forward-paging arguments, shared by every connection. */
+/** Page size when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE = 20;
+
+/** Relay paging arguments, shared by every connection: forward and backward. */
 @ArgsType()
 export class PageArgs {
-  /** Page size. */
-  @Field(() => Int, { defaultValue: 20, description: `Page size, 0 to ${MAX_PAGE}.` })
-  first: number = 20;
+  /** Page size, counted from the start (or from `after`). */
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size counted from the start (or from \`after\`), 0 to ${MAX_PAGE}; ${DEFAULT_PAGE} when neither \`first\` nor \`last\` is given.`,
+  })
+  first?: number | null;
 
   /** Opaque cursor of the last edge already seen. */
   @Field(() => String, {
@@ -18,14 +46,28 @@ export class PageArgs {
     description: 'Return the edges after this cursor (an `endCursor` or an edge `cursor`).',
   })
   after?: string | null;
+
+  /** Page size, counted from the end (or from `before`): pages backward. */
+  @Field(() => Int, {
+    nullable: true,
+    description: `Page size counted from the end (or from \`before\`), 0 to ${MAX_PAGE}: pages backward. Not with \`first\`.`,
+  })
+  last?: number | null;
+
+  /** Opaque cursor of the first edge already seen. */
+  @Field(() => String, {
+    nullable: true,
+    description: 'Return the edges before this cursor (a `startCursor` or an edge `cursor`).',
+  })
+  before?: string | null;
 }
 
-/** Checks `first` against the cap; names the argument in the error. */
-export function pageSize(first: number | undefined | null): number {
-  const n = first ?? 20;
-  if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE)
-    throw badInput('first', `must be an integer from 0 to ${MAX_PAGE}, got ${n}`);
-  return n;
+/** Checks a page size against the cap; names the argument in the error. */
+export function pageSize(n: number | undefined | null, arg = 'first', def = DEFAULT_PAGE): number {
+  const size = n ?? def;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE)
+    throw badInput(arg, `must be an integer from 0 to ${MAX_PAGE}, got ${size}`);
+  return size;
 }
 
 /** Relay page information. */
@@ -41,9 +83,12 @@ export class PageInfo {
   endCursor!: string | null;
 }
 
-/** The plain shape of a connection, built by {@link fromCursor} or {@link fromRows}. */
+/**
+ * The plain shape of a connection, built by {@link connectionOf}. `totalCount` may be a
+ * promise: the connections count lazily, only when the client selects the field.
+ */
 export interface ConnectionShape<T> {
-  totalCount: number;
+  totalCount: number | Promise<number>;
   edges: { cursor: string; node: T }[];
   pageInfo: PageInfo;
 }
@@ -57,7 +102,9 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, w
     @Field(() => node, { description: `The ${what}.` })
     node!: T;
   }
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}, keyset-paged.` })
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${what}, keyset-paged both ways (first/after, last/before).`,
+  })
   class Conn implements ConnectionShape<T> {
     @Field(() => Int, { description: 'Number of items matching, over all pages.' })
     totalCount!: number;
@@ -69,70 +116,230 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, w
   return Conn;
 }
 
-/**
- * Checks an `after` argument meant for MikroORM's `findByCursor` before it reaches SQL:
- * a forged or corrupted cursor is a `BAD_USER_INPUT` naming the argument.
- */
-export function checkOrmCursor(after: string | null | undefined): string | undefined {
-  if (after == null) return undefined;
+/** Encodes a keyset position as an opaque cursor (bigint values as decimal strings). */
+export const encodeCursor = (key: readonly unknown[]): string =>
+  Buffer.from(
+    JSON.stringify(key, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)),
+  ).toString('base64url');
+
+/** Decodes an opaque cursor, or throws `BAD_USER_INPUT` naming the argument. */
+export function decodeCursor(cursor: string, arg = 'after'): unknown[] {
   try {
-    if (Array.isArray(Cursor.decode(after))) return after;
-  } catch {
-    /* reported below */
-  }
-  throw badInput('after', 'is not a cursor returned by this connection');
-}
-
-/** Turns a MikroORM keyset cursor into a Relay connection. */
-export function fromCursor<T extends object>(cursor: Cursor<T>, after?: string | null) {
-  return {
-    totalCount: cursor.totalCount ?? 0,
-    edges: cursor.items.map((node) => ({ cursor: cursor.from(node), node: node as T })),
-    pageInfo: {
-      hasNextPage: cursor.hasNextPage,
-      hasPreviousPage: Boolean(after),
-      startCursor: cursor.startCursor,
-      endCursor: cursor.endCursor,
-    },
-  } satisfies ConnectionShape<T>;
-}
-
-/** Encodes a keyset position as an opaque cursor. */
-export const encodeCursor = (key: unknown[]): string =>
-  Buffer.from(JSON.stringify(key)).toString('base64url');
-
-/** Decodes an opaque cursor, or throws `BAD_USER_INPUT` naming `after`. */
-export function decodeCursor(after: string): unknown[] {
-  try {
-    const key: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(key)) return key;
   } catch {
     /* reported below */
   }
-  throw badInput('after', 'is not a cursor returned by this connection');
+  throw badInput(arg, 'is not a cursor returned by this connection');
+}
+
+/** What one position of a cursor key holds. */
+export type KeyPart = 'string' | 'int' | 'number' | 'date' | 'bigint';
+
+const PART: Record<KeyPart, (v: unknown) => boolean> = {
+  string: (v) => typeof v === 'string',
+  int: (v) => Number.isSafeInteger(v),
+  number: (v) => typeof v === 'number' && Number.isFinite(v),
+  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
+  // A bigint column: written as a decimal string (or a safe integer, by older cursors).
+  bigint: (v) => Number.isSafeInteger(v) || (typeof v === 'string' && /^-?\d{1,19}$/.test(v)),
+};
+
+/** The shape of a connection's cursor key, checked before a cursor reaches SQL. */
+export interface KeyShape {
+  parts: readonly KeyPart[];
+}
+
+/** Declares the shape of a cursor key, e.g. `key('date', 'int')` for [funding date, id]. */
+export const key = (...parts: KeyPart[]): KeyShape => ({ parts });
+
+/** A page asked for, checked: how many rows, which way, between which keys. */
+export interface Page {
+  size: number;
+  /** Paging backward (`last`): rows are fetched in reverse order, nearest `before` first. */
+  backward: boolean;
+  after: unknown[] | null;
+  before: unknown[] | null;
+  /** The cursors as given (MikroORM reads the same format). */
+  afterCursor: string | null;
+  beforeCursor: string | null;
+}
+
+function readKey(cursor: string | null | undefined, arg: string, shape: KeyShape) {
+  if (cursor == null) return null;
+  const k = decodeCursor(cursor, arg);
+  if (k.length !== shape.parts.length || !shape.parts.every((p, i) => PART[p](k[i])))
+    throw badInput(arg, 'is not a cursor returned by this connection');
+  return k;
 }
 
 /**
- * Builds a connection from rows fetched with `first + 1` (to know whether more follow),
- * for keyset queries written by hand.
+ * Reads and checks paging arguments: `first` or `last` (not both; `defaultSize` when
+ * neither), `after` and `before` of the given key shape. Errors name the argument.
  */
-export function fromRows<T>(
-  rows: T[],
-  first: number,
-  totalCount: number,
-  key: (row: T) => unknown[],
-  after?: string | null,
-): ConnectionShape<T> {
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ cursor: encodeCursor(key(node)), node }));
+export function readPage(
+  args: PageArgs,
+  shape: KeyShape,
+  defaultSize: number = DEFAULT_PAGE,
+): Page {
+  if (args.first != null && args.last != null)
+    throw badInput('last', 'give either "first" or "last", not both');
+  const backward = args.last != null;
   return {
-    totalCount,
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: Boolean(after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    size: backward ? pageSize(args.last, 'last') : pageSize(args.first, 'first', defaultSize),
+    backward,
+    after: readKey(args.after, 'after', shape),
+    before: readKey(args.before, 'before', shape),
+    afterCursor: args.after ?? null,
+    beforeCursor: args.before ?? null,
   };
+}
+
+/**
+ * Builds the connection from the rows fetched for a page: up to `size + 1` rows in the
+ * page's query order (reversed when paging backward), the extra row telling that more
+ * rows lie that way. `totalCount` as a function is called only if the client asks.
+ */
+export function connectionOf<T>(
+  rows: readonly T[],
+  page: Page,
+  keyOf: (row: T) => readonly unknown[],
+  totalCount: number | (() => Promise<number>),
+): ConnectionShape<T> {
+  const items = rows.slice(0, page.size);
+  if (page.backward) items.reverse();
+  return pageConnection(items, rows.length > page.size, page, keyOf, totalCount);
+}
+
+/** The connection of a page's items (in connection order) and whether more lie beyond. */
+function pageConnection<T>(
+  items: readonly T[],
+  more: boolean,
+  page: Page,
+  keyOf: (row: T) => readonly unknown[],
+  totalCount: number | (() => Promise<number>),
+): ConnectionShape<T> {
+  const edges = items.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  const pageInfo: PageInfo = {
+    // The side paged toward is known from the extra row, the side we came from by the
+    // cursor given (Relay allows false there when that costs a query).
+    hasNextPage: page.backward ? page.before != null : more,
+    hasPreviousPage: page.backward ? more : page.after != null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
+  if (typeof totalCount === 'number') return { totalCount, edges, pageInfo };
+  let count: Promise<number> | undefined;
+  const shape = { edges, pageInfo } as ConnectionShape<T>;
+  // GraphQL reads the property only when the client selects totalCount.
+  Object.defineProperty(shape, 'totalCount', {
+    enumerable: true,
+    get: () => (count ??= totalCount()),
+  });
+  return shape;
+}
+
+/**
+ * The keyset part of a hand-written query ordered by `columns`, all ascending in the
+ * connection's order: the conditions (to AND into the WHERE clause), their parameters,
+ * the ORDER BY list in the page's direction and the LIMIT (`size + 1`). `types` casts the
+ * parameters where PostgreSQL cannot infer them (e.g. `['date', 'int']`).
+ */
+export function keysetSql(
+  columns: readonly string[],
+  page: Page,
+  types: readonly (string | null)[] = [],
+): { conditions: string[]; params: unknown[]; orderBy: string; limit: number } {
+  const row = `(${columns.join(', ')})`;
+  const values = `(${columns.map((_, i) => (types[i] ? `?::${types[i]}` : '?')).join(', ')})`;
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (page.after) {
+    conditions.push(`${row} > ${values}`);
+    params.push(...page.after);
+  }
+  if (page.before) {
+    conditions.push(`${row} < ${values}`);
+    params.push(...page.before);
+  }
+  const dir = page.backward ? 'desc' : 'asc';
+  return {
+    conditions,
+    params,
+    orderBy: columns.map((c) => `${c} ${dir}`).join(', '),
+    limit: page.size + 1,
+  };
+}
+
+/** Compares two cursor keys position by position (numbers numerically, else as strings). */
+export function compareKeys(a: readonly unknown[], b: readonly unknown[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    const [s, t] = [String(x), String(y)];
+    if (s !== t) return s < t ? -1 : 1;
+  }
+  return a.length - b.length;
+}
+
+/** A page of a list already loaded and sorted by `keyOf` (ascending, see compareKeys). */
+export function pageOfList<T>(
+  list: readonly T[],
+  page: Page,
+  keyOf: (item: T) => readonly unknown[],
+): ConnectionShape<T> {
+  const inWindow = list.filter(
+    (item) =>
+      (!page.after || compareKeys(keyOf(item), page.after) > 0) &&
+      (!page.before || compareKeys(keyOf(item), page.before) < 0),
+  );
+  const rows = page.backward
+    ? inWindow.slice(Math.max(0, inWindow.length - page.size - 1)).reverse()
+    : inWindow.slice(0, page.size + 1);
+  return connectionOf(rows, page, keyOf, list.length);
+}
+
+/** The sort properties of an ORM order, in order (as MikroORM's cursors list them). */
+const orderProps = (orderBy: Record<string, unknown>) => Object.keys(orderBy);
+
+/** A sort value of an entity for a cursor: a related entity by its primary key. */
+function sortValue(value: unknown): unknown {
+  const v = Reference.isReference(value) ? value.unwrap() : value;
+  return Utils.isEntity(v) ? wrap(v, true).getPrimaryKey() : v;
+}
+
+/**
+ * A page of entities through MikroORM's keyset paging (`findByCursor`, which reverses the
+ * order for `last`): `orderBy` must end with a unique property. The count runs only if
+ * asked for.
+ */
+export async function findPage<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: QueryOrderMap<T>,
+  page: Page,
+): Promise<ConnectionShape<T>> {
+  // MikroORM reads `last: 0` as no `last` at all: ask for one row and keep none.
+  const n = Math.max(page.size, 1);
+  const cursor = await em.findByCursor(entity, where, {
+    ...(page.backward ? { last: n } : { first: n }),
+    after: page.afterCursor ?? undefined,
+    before: page.beforeCursor ?? undefined,
+    orderBy,
+    includeCount: false,
+  });
+  const props = orderProps(orderBy as Record<string, unknown>);
+  const keyOf = (e: T) => props.map((p) => sortValue((e as Record<string, unknown>)[p]));
+  // findByCursor fetched n + 1 rows, dropped the extra one and put the page in order.
+  const more =
+    page.size === 0
+      ? cursor.items.length > 0
+      : page.backward
+        ? cursor.hasPrevPage
+        : cursor.hasNextPage;
+  const items = page.size === 0 ? [] : cursor.items;
+  return pageConnection(items, more, page, keyOf, () => em.count(entity, where));
 }

@@ -3,7 +3,7 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../common/context.js';
 import { badInput } from '../common/errors.js';
-import { checkOrmCursor, Connection, fromCursor, pageSize } from '../common/pagination.js';
+import { Connection, findPage, key, readPage } from '../common/pagination.js';
 import { foldName } from '../common/text.js';
 import { Comune } from './comune.entity.js';
 import { ComuneOrderField, ComuniArgs } from './comune.inputs.js';
@@ -18,6 +18,13 @@ const ORDER_COLUMN = {
   [ComuneOrderField.NAME]: 'nameKey',
   [ComuneOrderField.ISTAT_CODE]: 'istatCode',
   [ComuneOrderField.POPULATION]: 'popResident2021',
+} as const;
+
+/** Cursor keys by order: the sort value, then the ISTAT code that breaks ties. */
+const ORDER_KEY = {
+  nameKey: key('string', 'string'),
+  istatCode: key('string'),
+  popResident2021: key('int', 'string'),
 } as const;
 
 /** Root queries and core fields of comuni. */
@@ -47,7 +54,8 @@ export class ComuneResolver {
     description: 'The comuni of the province of Cremona, filtered, ordered, keyset-paged.',
   })
   async comuni(@Ctx() ctx: HubContext, @Args(() => ComuniArgs) args: ComuniArgs) {
-    const first = pageSize(args.first);
+    const field = ORDER_COLUMN[args.orderBy?.field ?? ComuneOrderField.ISTAT_CODE];
+    const page = readPage(args, ORDER_KEY[field]);
     const where: FilterQuery<Comune>[] = [];
     if (args.filter?.grouping)
       where.push({
@@ -58,18 +66,14 @@ export class ComuneResolver {
       if (!key) throw badInput('filter.nameContains', 'must contain at least one letter or digit');
       where.push({ nameKey: { $like: `%${key.replace(/[%_\\]/g, '\\$&')}%` } });
     }
-    const field = ORDER_COLUMN[args.orderBy?.field ?? ComuneOrderField.ISTAT_CODE];
     const dir = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
-    const cursor = await ctx.em.findByCursor(
+    return findPage(
+      ctx.em,
       Comune,
       { $and: where },
-      {
-        first,
-        after: checkOrmCursor(args.after),
-        orderBy: field === 'istatCode' ? { istatCode: dir } : { [field]: dir, istatCode: dir },
-      },
+      field === 'istatCode' ? { istatCode: dir } : { [field]: dir, istatCode: dir },
+      page,
     );
-    return fromCursor(cursor, args.after);
   }
 
   @FieldResolver(() => [TerritorialGrouping], {

@@ -19,6 +19,7 @@ import { HubMetrics } from './metrics.js';
 import { createLimits } from './rate-limit.js';
 import { requestIds, requestIdsOf } from './request-id.js';
 import { GracefulShutdown } from './shutdown.js';
+import { schemaFileRouter } from './schema-file.js';
 
 /** What the HTTP app needs. */
 export interface AppDeps {
@@ -135,6 +136,7 @@ export async function createApp(deps: AppDeps) {
   });
   metrics.watchPools(deps.orm, exportsRouter.pool);
   app.use('/export', authenticate(deps.orm, limits.authFailures), limits.exports);
+  app.use(schemaFileRouter(deps.schema, deps.log));
   app.use(exportsRouter.router);
   app.get('/graphql', (req, res, next) => {
     if (!req.query.query && req.accepts(['application/json', 'text/html']) === 'text/html')

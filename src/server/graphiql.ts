@@ -1,6 +1,8 @@
 import express, { type Router } from 'express';
 import { createRequire } from 'node:module';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 /** A file inside an installed npm package (UMD builds are not in the packages' exports). */
@@ -13,44 +15,61 @@ const ASSETS: Record<string, string> = {
   'react-dom.js': pkgFile('react-dom', 'umd/react-dom.production.min.js'),
   'graphiql.js': pkgFile('graphiql', 'graphiql.min.js'),
   'graphiql.css': pkgFile('graphiql', 'graphiql.min.css'),
+  // The query builder: @graphiql/plugin-explorer 3 (for graphiql 3), its UMD build.
+  'explorer.js': pkgFile('@graphiql/plugin-explorer', 'dist/index.umd.js'),
+  'explorer.css': pkgFile('@graphiql/plugin-explorer', 'dist/style.css'),
 };
 
-/** Example operations the page opens with, one tab each. */
-export const EXAMPLES = [
-  `# The comune of Crema: identity, population, groupings and provenance
-query ComuneCrema {
-  comune(istatCode: "019035") {
-    istatCode
-    name
-    cadastralCode
-    postalCodes
-    population { legal2011 resident2021 }
-    areaKm2
-    centroid { lat lon }
-    groupings { code name }
-    source { dataset publisher licence retrievedOn note }
-  }
-}`,
-  `# The comuni of the Area Omogenea Cremasca
-query AreaOmogeneaCremasca {
-  comuni(filter: { grouping: "area-omogenea-cremasca" }, orderBy: { field: NAME, direction: ASC }, first: 100) {
-    totalCount
-    edges { node { istatCode name population { resident2021 } } }
-    pageInfo { hasNextPage endCursor }
-  }
-}`,
-  `# Will my civic number get more than 300 Mbit/s by 2028? (Infratel's 2025 mapping)
-query CivicCoverage {
-  civicCoverage(address: "cascina Ca' de' Tocchi 1 Acquanegra") {
-    result
-    categories
-    answer
-    caveats
-    mapping { name published { label } horizonYear }
-    source { dataset licence }
-  }
-}`,
-];
+/** The folder of example operations: one `.graphql` file per tab, in file-name order. */
+export const EXAMPLES_DIR = fileURLToPath(new URL('./graphiql-examples/', import.meta.url));
+
+/** An example operation of the GraphiQL page, documented by its leading comment. */
+export interface GraphiQLExample {
+  file: string;
+  /** First comment line. */
+  title: string;
+  /** The "# For:" line: whom it serves. */
+  audience: string;
+  /** The other comment lines. */
+  description: string;
+  /** The operation's name (the tab's title). */
+  name: string;
+  /** The whole file, comments included: what the tab shows. */
+  query: string;
+}
+
+/**
+ * Reads the examples: each file opens with comment lines, a title first, then "# For: …"
+ * and a description. Adding a tab is adding a file (fields from other domains arrive
+ * that way). A file without its comment or its operation name stops the hub at start.
+ */
+export function readExamples(dir: string = EXAMPLES_DIR): GraphiQLExample[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((file) => {
+      const query = readFileSync(join(dir, file), 'utf8');
+      const comments: string[] = [];
+      for (const line of query.split('\n')) {
+        if (!line.startsWith('#')) break;
+        comments.push(line.replace(/^#\s?/, '').trim());
+      }
+      const [title = '', forLine = '', ...rest] = comments;
+      const name = /^\s*(?:query|mutation)\s+(\w+)/m.exec(query)?.[1];
+      if (!title || !/^For:\s*\S/.test(forLine) || !rest.length || !name)
+        throw new Error(
+          `${join(dir, file)}: an example opens with "# <title>", "# For: <who>", "# <what it shows>" and has a named operation`,
+        );
+      return {
+        file,
+        title,
+        audience: forLine.replace(/^For:\s*/, ''),
+        description: rest.join(' '),
+        name,
+        query: query.trimEnd(),
+      };
+    });
+}
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -59,6 +78,7 @@ const PAGE = `<!doctype html>
 <title>Cremasco data hub – GraphiQL</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="/graphiql/assets/graphiql.css">
+<link rel="stylesheet" href="/graphiql/assets/explorer.css">
 <style>html,body,#graphiql{height:100%;margin:0}</style>
 </head>
 <body>
@@ -66,16 +86,20 @@ const PAGE = `<!doctype html>
 <script src="/graphiql/assets/react.js"></script>
 <script src="/graphiql/assets/react-dom.js"></script>
 <script src="/graphiql/assets/graphiql.js"></script>
+<script src="/graphiql/assets/explorer.js"></script>
 <script src="/graphiql/init.js"></script>
 </body>
 </html>`;
 
-const INIT = `(function () {
-  var examples = ${JSON.stringify(EXAMPLES)};
+/** The page's script: GraphiQL with the query builder (sidebar) and one tab per example. */
+const init = (examples: GraphiQLExample[]) => `(function () {
+  var examples = ${JSON.stringify(examples.map((e) => e.query))};
   var fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+  var explorer = GraphiQLPluginExplorer.explorerPlugin();
   var root = ReactDOM.createRoot(document.getElementById('graphiql'));
   root.render(React.createElement(GraphiQL, {
     fetcher: fetcher,
+    plugins: [explorer],
     defaultEditorToolsVisibility: true,
     defaultTabs: examples.map(function (q) { return { query: q }; }),
   }));
@@ -89,12 +113,13 @@ export function sendGraphiQL(res: express.Response): void {
   res.set('Content-Security-Policy', CSP).type('html').send(PAGE);
 }
 
-/** Routes of the GraphiQL page and its assets. */
-export function graphiqlRouter(): Router {
+/** Routes of the GraphiQL page, its script (examples read once, at start) and assets. */
+export function graphiqlRouter(examples: GraphiQLExample[] = readExamples()): Router {
+  const script = init(examples);
   const router = express.Router();
   router.get('/graphiql', (_req, res) => sendGraphiQL(res));
   router.get('/graphiql/init.js', (_req, res) => {
-    res.type('application/javascript').send(INIT);
+    res.type('application/javascript').send(script);
   });
   router.get('/graphiql/assets/:file', (req, res) => {
     const path = ASSETS[req.params.file];

@@ -8,6 +8,13 @@ import { createSchema } from '../schema.js';
 import { createApp } from './app.js';
 import { startMetricsServer } from './metrics.js';
 
+/** The pages a person opens in a browser, announced once the hub is ready. */
+export const PAGES = [
+  { name: 'GraphiQL, with the query builder and examples', path: '/graphiql' },
+  { name: 'The contract (GraphQL SDL)', path: '/schema.graphql' },
+  { name: 'Bulk exports (CSV, GeoJSON)', path: '/export' },
+];
+
 /** A running hub. */
 export interface RunningHub {
   url: string;
@@ -68,8 +75,11 @@ export async function startHub(
     });
     signal?.removeEventListener('abort', interrupt);
     const { port } = httpServer.address() as AddressInfo;
-    const url = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}/graphql`;
+    const origin = `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${port}`;
+    const url = `${origin}/graphql`;
     log.info({ url }, `GraphQL (and GraphiQL) listening on ${url}`);
+    for (const page of PAGES)
+      log.info({ url: origin + page.path }, `${page.name}: ${origin}${page.path}`);
     const metricsServer =
       config.HUB_METRICS_PORT === undefined
         ? null

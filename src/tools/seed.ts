@@ -1,4 +1,6 @@
 import { seedDatabase } from '../../seeds/DatabaseSeeder.js';
+import { createLogger } from '../common/log.js';
+import { loadConfig } from '../config.js';
 import { domains } from '../schema.js';
 import { runTool, withDatabase } from './cli.js';
 
@@ -9,7 +11,10 @@ import { runTool, withDatabase } from './cli.js';
 runTool(async () => {
   const [name, ...args] = process.argv.slice(2);
   if (!name) {
-    const done = await withDatabase((orm) => seedDatabase(orm));
+    const { LOG_FORMAT } = loadConfig();
+    // Seeding takes a while: say what is being loaded and how far it has come.
+    const log = createLogger({ level: 'info', format: LOG_FORMAT }, process.stderr);
+    const done = await withDatabase((orm) => seedDatabase(orm, log));
     console.log(done.length ? `seeded: ${done.join(', ')}` : 'every domain already seeded');
     return;
   }

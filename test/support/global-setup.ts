@@ -14,6 +14,8 @@ declare module 'vitest' {
     databaseUrl: string;
     /** URL of the server (not a database): tests that need their own database make one. */
     serverUrl: string;
+    /** The log lines (pino JSON) the seed wrote while loading the run's database. */
+    seedLog: string[];
   }
 }
 
@@ -50,10 +52,13 @@ export default async function setup(project: TestProject) {
   url.pathname = `/hub_test_${process.pid}_${Date.now().toString(36)}`;
   const databaseUrl = url.toString();
   await ensureDatabase(databaseUrl);
+  // The seed's own log (progress included), kept for test/server/console.test.ts.
+  const seedLines: string[] = [];
+  const seedLog = pino({ level: 'info' }, { write: (line: string) => seedLines.push(line) });
   try {
     const orm = await openDatabase(databaseUrl, log);
     try {
-      await seedDatabase(orm, log);
+      await seedDatabase(orm, seedLog);
     } finally {
       await orm.close();
     }
@@ -64,6 +69,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('databaseUrl', databaseUrl);
   project.provide('serverUrl', serverUrl);
+  project.provide('seedLog', seedLines);
   return async () => {
     await dropDatabase(databaseUrl);
     await embedded?.release();

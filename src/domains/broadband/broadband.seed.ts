@@ -48,7 +48,7 @@ async function clearSample(em: EntityManager): Promise<void> {
 export async function seedSample(
   em: EntityManager,
   scale = 1,
-  progress?: (done: number, total: number, rows: number) => void,
+  progress?: (done: number, total: number, rows: number, phase?: string) => void,
 ): Promise<{ plans: ComunePlan[]; rows: number }> {
   await seedDatasets(em, 'broadband');
   const cal = calibration();
@@ -99,10 +99,12 @@ export async function seedSample(
       progress?.(i + 1, comuni.length, rows);
     }
     await pending;
+    progress?.(comuni.length, comuni.length, rows, 'indexing the streets and the addresses');
     await indexStreets(em, 'dataset_id = ?', [SAMPLE_DATASET]);
     return rows;
   };
   const rows = await bulkLoad(em, TABLES, load);
+  progress?.(comuni.length, comuni.length, rows, 'computing the coverage statistics');
   await em.execute(
     `insert into white_area_network (comune_istat_code, dataset_id, source_note, km)
      select x.comune, ?, ?, x.km from json_to_recordset(?::json) as x(comune text, km numeric)
@@ -163,8 +165,10 @@ export async function broadbandSeedCommand(orm: MikroORM, args: string[]): Promi
   const { rows } = await orm.em
     .fork()
     .transactional((em) =>
-      seedSample(em, scale, (done, total, n) =>
-        process.stderr.write(`\rbroadband: ${done}/${total} comuni, ${n} civic numbers`),
+      seedSample(em, scale, (done, total, n, phase) =>
+        process.stderr.write(
+          `\rbroadband: ${done}/${total} comuni, ${n} civic numbers${phase ? `; ${phase}` : ''}\x1b[K`,
+        ),
       ),
     );
   process.stderr.write('\n');

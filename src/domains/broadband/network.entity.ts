@@ -14,6 +14,10 @@ import type { Organization } from '../../hub/organization.entity.js';
 import { Sourced } from '../../hub/sourced.js';
 import { Plan } from './enums.js';
 
+/** Why the programme's press figures are deprecated as fields (they are claims). */
+const CLAIM_DEPRECATION =
+  'A press claim, not a verified figure: see `claims` and their `check`. Deprecated since 2026-11-30.';
+
 /**
  * Length of the white-area public network (rete aree bianche) in one comune. No open data
  * give it: only the synthetic sample writes rows (its split of the 360 km claimed for the
@@ -60,14 +64,14 @@ export class BroadbandProgramme extends Sourced implements Node {
 
   @Field(() => Int, {
     description: 'Comuni of the territory reached, as claimed in the press.',
-    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
+    deprecationReason: CLAIM_DEPRECATION,
   })
   @Property({ type: 'integer' })
   comuniReached!: number;
 
   @Field(() => Int, {
     description: 'Comuni of the territory (the Consorzio.IT members), as stated in the press.',
-    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
+    deprecationReason: CLAIM_DEPRECATION,
   })
   @Property({ type: 'integer' })
   comuniInTerritory!: number;
@@ -75,7 +79,7 @@ export class BroadbandProgramme extends Sourced implements Node {
   @Field(() => Int, {
     nullable: true,
     description: 'Real-estate units (unità immobiliari) connected, as claimed; null when none.',
-    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
+    deprecationReason: CLAIM_DEPRECATION,
   })
   @Property({ type: 'integer', nullable: true })
   units?: number | null;
@@ -83,7 +87,7 @@ export class BroadbandProgramme extends Sourced implements Node {
   @Field(() => Int, {
     nullable: true,
     description: 'Civic numbers (numeri civici) financed, as claimed; null when none.',
-    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
+    deprecationReason: CLAIM_DEPRECATION,
   })
   @Property({ type: 'integer', nullable: true })
   civicNumbers?: number | null;
@@ -94,7 +98,7 @@ export class BroadbandProgramme extends Sourced implements Node {
   @Field(() => Int, {
     nullable: true,
     description: 'Top download speed in Mbit/s, as claimed; null when not stated.',
-    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
+    deprecationReason: CLAIM_DEPRECATION,
   })
   @Property({ type: 'integer', nullable: true })
   maxDownloadMbps?: number | null;
@@ -111,7 +115,7 @@ export class BroadbandProgramme extends Sourced implements Node {
     name: 'networkKm',
     nullable: true,
     description: 'Kilometres of network built, as claimed; null when none.',
-    deprecationReason: 'A press claim, not a verified figure: see `claims` and their `check`.',
+    deprecationReason: CLAIM_DEPRECATION,
   })
   get networkKmValue(): number | null {
     return this.networkKm == null ? null : Number(this.networkKm);

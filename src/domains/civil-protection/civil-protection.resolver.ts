@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
-import { checkOrmCursor, Connection, fromCursor, pageSize } from '../../common/pagination.js';
+import { Connection, findPage, key, readPage } from '../../common/pagination.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { TerritorialGrouping } from '../../hub/grouping.entity.js';
 import { hubLoaders } from '../../hub/hub.loaders.js';
@@ -52,19 +52,14 @@ export class CivilProtectionPlanResolver {
     description: 'Civil-protection plans, by ISTAT code of the comune, keyset-paged.',
   })
   async civilProtectionPlans(@Ctx() ctx: HubContext, @Args(() => PlansArgs) args: PlansArgs) {
-    const first = pageSize(args.first);
+    const page = readPage(args, key('string'));
     const where: FilterQuery<CivilProtectionPlan> = {};
     if (args.filter?.territory)
       where.comune = {
         $in: await resolveTerritory(ctx.em, args.filter.territory, 'filter.territory'),
       };
     if (args.filter?.status) where.status = args.filter.status;
-    const cursor = await ctx.em.findByCursor(CivilProtectionPlan, where, {
-      first,
-      after: checkOrmCursor(args.after),
-      orderBy: { comune: 'asc' },
-    });
-    return fromCursor(cursor, args.after);
+    return findPage(ctx.em, CivilProtectionPlan, where, { comune: 'asc' }, page);
   }
 
   @Query(() => [PlanPlatformInfo], {

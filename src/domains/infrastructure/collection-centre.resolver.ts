@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
-import { checkOrmCursor, Connection, fromCursor, pageSize } from '../../common/pagination.js';
+import { Connection, findPage, key, readPage } from '../../common/pagination.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { hubLoaders } from '../../hub/hub.loaders.js';
 import { Organization } from '../../hub/organization.entity.js';
@@ -27,7 +27,7 @@ export class CollectionCentreResolver {
     @Ctx() ctx: HubContext,
     @Args(() => CollectionCentresArgs) args: CollectionCentresArgs,
   ) {
-    const first = pageSize(args.first);
+    const page = readPage(args, key('string', 'int'));
     const where: FilterQuery<CollectionCentre>[] = [];
     const f = args.filter;
     if (f?.kind) where.push({ kind: f.kind });
@@ -37,12 +37,7 @@ export class CollectionCentreResolver {
       });
     if (f?.locationKnown === true) where.push({ lat: { $ne: null }, lon: { $ne: null } });
     if (f?.locationKnown === false) where.push({ $or: [{ lat: null }, { lon: null }] });
-    const cursor = await ctx.em.findByCursor(
-      CollectionCentre,
-      { $and: where },
-      { first, after: checkOrmCursor(args.after), orderBy: { comune: 'asc', pk: 'asc' } },
-    );
-    return fromCursor(cursor, args.after);
+    return findPage(ctx.em, CollectionCentre, { $and: where }, { comune: 'asc', pk: 'asc' }, page);
   }
 
   @FieldResolver(() => Comune, { description: 'The comune (comune) the centre is in.' })

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
-import { decodeCursor, fromRows, PageArgs, pageSize } from '../../common/pagination.js';
+import { key, PageArgs, pageOfList, readPage } from '../../common/pagination.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { ComuneConnection } from '../../hub/comune.resolver.js';
 import { TerritorialGrouping } from '../../hub/grouping.entity.js';
@@ -64,11 +64,10 @@ export class UpgradeProgrammeResolver {
     @Ctx() ctx: HubContext,
     @Args(() => PageArgs) args: PageArgs,
   ) {
-    const first = pageSize(args.first);
+    const page = readPage(args, key('string'));
     const all = await groupingComuni(ctx, p.participants.unwrap().code);
-    const from = args.after ? String(decodeCursor(args.after)[0]) : null;
-    const rest = from == null ? all : all.filter((c) => c.istatCode > from);
-    return fromRows(rest.slice(0, first + 1), first, all.length, (c) => [c.istatCode], args.after);
+    all.sort((a, b) => (a.istatCode < b.istatCode ? -1 : 1));
+    return pageOfList(all, page, (c) => [c.istatCode]);
   }
 
   @FieldResolver(() => TerritorialGrouping, {

@@ -1,10 +1,9 @@
 import { Args, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
 import { MoneyScalar } from '../../common/money.js';
-import { fromRows, pageSize, PageArgs } from '../../common/pagination.js';
+import { connectionOf, key, PageArgs, readPage } from '../../common/pagination.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { PnrrGrantConnection, PnrrProjectConnection } from './connections.js';
-import { checkGrantCursor, checkProjectCursor } from './cursors.js';
 import { GrantFilterArgs, toGrantFilter } from './pnrr.inputs.js';
 import { pnrrLoaders } from './pnrr.loaders.js';
 import { filterKey } from './pnrr.sql.js';
@@ -55,37 +54,37 @@ export class ComunePnrrSectionResolver {
   }
 
   @FieldResolver(() => PnrrGrantConnection, {
-    description: 'The grants counted, by funding date then id, keyset-paged.',
+    description: 'The grants counted, by funding date then id, keyset-paged both ways.',
   })
   async grants(
     @Root() s: ComunePnrr,
     @Ctx() ctx: HubContext,
     @Args(() => PageArgs) page: PageArgs,
   ) {
-    const first = pageSize(page.first);
-    checkGrantCursor(page.after);
-    const key = JSON.stringify({ f: s.filter, first, after: page.after ?? null });
-    const [rows, count] = await Promise.all([
-      pnrrLoaders(ctx).grants(key).load(s.istatCode),
-      this.grantCount(s, ctx),
-    ]);
-    return fromRows(rows, first, count, (g) => [g.fundedOn, g.pk], page.after);
+    const p = readPage(page, key('date', 'int'));
+    const rows = await pnrrLoaders(ctx)
+      .grants(JSON.stringify({ f: s.filter, page: p }))
+      .load(s.istatCode);
+    return connectionOf(
+      rows,
+      p,
+      (g) => [g.fundedOn, g.pk],
+      () => this.grantCount(s, ctx),
+    );
   }
 
   @FieldResolver(() => PnrrProjectConnection, {
     description:
-      'Italia Domani projects located in this comune (validated data; every mission, not only digital), by local code.',
+      'Italia Domani projects located in this comune (validated data; every mission, not only digital), by local code, keyset-paged both ways.',
   })
   async projects(
     @Root() s: ComunePnrr,
     @Ctx() ctx: HubContext,
     @Args(() => PageArgs) page: PageArgs,
   ) {
-    const first = pageSize(page.first);
-    checkProjectCursor(page.after);
-    const key = JSON.stringify({ first, after: page.after ?? null });
-    const p = await pnrrLoaders(ctx).projects(key).load(s.istatCode);
-    return fromRows(p.rows, first, p.total, (x) => [x.localCode], page.after);
+    const p = readPage(page, key('string'));
+    const found = await pnrrLoaders(ctx).projects(JSON.stringify(p)).load(s.istatCode);
+    return connectionOf(found.rows, p, (x) => [x.localCode], found.total);
   }
 
   @FieldResolver(() => MoneyScalar, {

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { perRequest, type HubContext } from '../../common/context.js';
 import { groupBy, manyLoader, oneLoader } from '../../common/loaders.js';
-import { decodeCursor } from '../../common/pagination.js';
+import { keysetSql, type Page } from '../../common/pagination.js';
 import { PnrrBody } from './body.entity.js';
 import { computeFigure, type BasisFigure } from './claim.reconcile.js';
 import type { ReconciliationBasis } from './claim.types.js';
@@ -22,7 +22,7 @@ function keyed<V>(make: (key: string) => DataLoader<string, V>) {
   };
 }
 
-/** A page of a per-comune list: the rows of the page (plus one, to tell if more follow). */
+/** A page of a per-comune list: the rows of the page (plus one, to tell if more lie that way). */
 export interface ComunePage<T> {
   rows: T[];
   total: number;
@@ -65,34 +65,32 @@ function createPnrrLoaders(ctx: HubContext) {
         return codes.map((c) => byComune.get(c) ?? []);
       });
     }),
-    /** A keyset page of grants per comune (by funding date, then id): one statement per batch. */
+    /**
+     * A keyset page of grants per comune (by funding date, then id), either way: one
+     * statement per batch.
+     */
     grants: keyed<PnrrGrant[]>((key) => {
-      const { f, first, after } = JSON.parse(key) as {
-        f: GrantFilter;
-        first: number;
-        after: string | null;
-      };
+      const { f, page } = JSON.parse(key) as { f: GrantFilter; page: Page };
       const w = grantConditions(f);
-      const pos = after ? decodeCursor(after) : null;
+      const ks = keysetSql(['g.funded_on', 'g.pk'], page, ['date', 'integer']);
       return new DataLoader(async (codes) => {
         const rows = await em.execute<Record<string, unknown>[]>(
           `select * from (
-             select g.*, row_number() over (partition by g.comune_istat_code order by g.funded_on, g.pk) as rn_
+             select g.*, row_number() over (partition by g.comune_istat_code order by ${ks.orderBy}) as rn_
                from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
               where g.comune_istat_code = any(string_to_array(?, ',')) and ${w.sql}
-                ${pos ? 'and (g.funded_on, g.pk) > (?::date, ?::integer)' : ''}) x
-            where rn_ <= ? order by funded_on, pk`,
-          [codeList(codes), ...w.params, ...(pos ?? []), first + 1],
+                ${ks.conditions.map((c) => `and ${c}`).join(' ')}) x
+            where rn_ <= ? order by comune_istat_code, rn_`,
+          [codeList(codes), ...w.params, ...ks.params, ks.limit],
         );
         const grants = rows.map(({ rn_: _, ...r }) => em.map(PnrrGrant, r));
         const byComune = groupBy(grants, (g) => g.comune.unwrap().istatCode);
         return codes.map((c) => byComune.get(c) ?? []);
       });
     }),
-    /** A keyset page of projects located in each comune (by local code). */
+    /** A keyset page of projects located in each comune (by local code), either way. */
     projects: keyed<ComunePage<PnrrProject>>((key) => {
-      const { first, after } = JSON.parse(key) as { first: number; after: string | null };
-      const pos = after ? decodeCursor(after) : null;
+      const ks = keysetSql(['p.local_code'], JSON.parse(key) as Page);
       return new DataLoader(async (codes) => {
         const list = codeList(codes);
         const counts = await em.execute<{ comune: string; n: string }[]>(
@@ -104,15 +102,15 @@ function createPnrrLoaders(ctx: HubContext) {
         const rows = await em.execute<Record<string, unknown>[]>(
           `select * from (
              select p.*, l.comune_ as comune_,
-                    row_number() over (partition by l.comune_ order by p.local_code) as rn_
+                    row_number() over (partition by l.comune_ order by ${ks.orderBy}) as rn_
                from pnrr_project p
                join (select distinct project_local_code, comune_istat_code as comune_
                        from pnrr_project_location
                       where comune_istat_code = any(string_to_array(?, ','))) l
                  on l.project_local_code = p.local_code
-              ${pos ? 'where p.local_code > ?' : ''}) x
-            where rn_ <= ? order by local_code`,
-          [list, ...(pos ?? []), first + 1],
+              ${ks.conditions.length ? `where ${ks.conditions.join(' and ')}` : ''}) x
+            where rn_ <= ? order by comune_, rn_`,
+          [list, ...ks.params, ks.limit],
         );
         const total = new Map(counts.map((r) => [r.comune, Number(r.n)]));
         const byComune = groupBy(rows, (r) => r.comune_ as string);

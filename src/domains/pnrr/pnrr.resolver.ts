@@ -1,9 +1,8 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
-import { fromRows, pageSize } from '../../common/pagination.js';
+import { connectionOf, key, readPage } from '../../common/pagination.js';
 import { checkIstatCode, resolveTerritory } from '../../hub/territory.js';
 import { PnrrProjectConnection } from './connections.js';
-import { checkProjectCursor } from './cursors.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
 import { PnrrProjectsArgs, PnrrSummaryArgs, toGrantFilter } from './pnrr.inputs.js';
 import { summaryRows } from './pnrr.sql.js';
@@ -47,22 +46,19 @@ export class PnrrResolver {
       'PNRR projects (Italia Domani, validated) located in the province, filtered, keyset-paged by local code.',
   })
   async pnrrProjects(@Ctx() ctx: HubContext, @Args(() => PnrrProjectsArgs) args: PnrrProjectsArgs) {
-    const first = pageSize(args.first);
-    checkProjectCursor(args.after);
+    const page = readPage(args, key('string'));
     const f = args.filter ?? {};
     const comuni = f.comune
       ? [checkIstatCode(f.comune, 'filter.comune')]
       : f.territory
         ? await resolveTerritory(ctx.em, f.territory, 'filter.territory')
         : null;
-    const { rows, total } = await findProjects(ctx.em, {
-      comuni,
-      measure: f.measure ?? null,
-      text: f.text ?? null,
-      first,
-      after: args.after ?? null,
-    });
-    return fromRows(rows, first, total, (p) => [p.localCode], args.after);
+    const { rows, count } = await findProjects(
+      ctx.em,
+      { comuni, measure: f.measure ?? null, text: f.text ?? null },
+      page,
+    );
+    return connectionOf(rows, page, (p) => [p.localCode], count);
   }
 
   @Query(() => [PnrrMeasure], { description: 'The PA digitale 2026 measures, by code.' })

@@ -1,6 +1,7 @@
 import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatMoney } from '../../common/money.js';
+import type { Progress } from '../../common/progress.js';
 import type { DomainSeed } from '../../common/seed.js';
 import { readSeedCsv, readSeedJson, seedPath } from '../../common/seed-files.js';
 import { Comune } from '../../hub/comune.entity.js';
@@ -130,13 +131,17 @@ function seedClaims(em: EntityManager): void {
  * `pnrr-grants` importer's own code path, the 2022-11-17 snapshot apart, the KPI, the
  * Italia Domani projects, the press claims and their data-quality flags.
  */
-export async function seedPnrr(em: EntityManager): Promise<void> {
+export async function seedPnrr(em: EntityManager, progress?: Progress): Promise<void> {
+  // Steps: the grant files, the snapshot, the projects, the claims.
+  const total = GRANT_FILES.length + 3;
+  const step = (done: number, note: string) => progress?.({ done, total, unit: 'steps', note });
   await seedDatasets(em, 'pnrr');
   await seedMeasuresAndNotices(em);
-  for (const file of GRANT_FILES) {
+  for (const [i, file] of GRANT_FILES.entries()) {
     const r = await importGrantFile(em, seedPath('pnrr', file));
     if (r.rejected.length)
       throw new Error(`seeds/data/pnrr/${file}: ${r.rejected.length} rejected rows`);
+    step(i + 1, file);
   }
   const snap = await importGrantFile(em, seedPath('pnrr', SNAPSHOT_FILE), {
     kind: 'snapshot',
@@ -144,11 +149,14 @@ export async function seedPnrr(em: EntityManager): Promise<void> {
   });
   if (snap.rejected.length)
     throw new Error(`${SNAPSHOT_FILE}: ${snap.rejected.length} rejected rows`);
+  step(GRANT_FILES.length + 1, SNAPSHOT_FILE);
   seedKpi(em);
   await seedProjects(em);
+  step(GRANT_FILES.length + 2, 'Italia Domani projects');
   seedClaims(em);
   await em.flush();
   await refreshClaimFlags(em);
+  step(total, 'claims and their data-quality flags');
 }
 
 /** The PNRR domain seed. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeCursor } from '../../common/pagination.js';
+import { keysetSql, type Page } from '../../common/pagination.js';
 import { codeList } from './pnrr.sql.js';
 import { PnrrProject } from './project.entity.js';
 
@@ -8,15 +8,17 @@ export interface ProjectQuery {
   comuni: string[] | null;
   measure: string | null;
   text: string | null;
-  first: number;
-  after: string | null;
 }
 
-/** One page of projects (first + 1 rows) and the total, in two statements. */
+/**
+ * One page of projects by local code (size + 1 rows, in the page's direction), and the
+ * total as a function, run only when asked for.
+ */
 export async function findProjects(
   em: EntityManager,
   q: ProjectQuery,
-): Promise<{ rows: PnrrProject[]; total: number }> {
+  page: Page,
+): Promise<{ rows: PnrrProject[]; count: () => Promise<number> }> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (q.comuni) {
@@ -36,15 +38,18 @@ export async function findProjects(
   }
   const cond = where.length ? where.join(' and ') : 'true';
 
-  const [count] = await em.execute<{ n: string }[]>(
-    `select count(*) as n from pnrr_project p where ${cond}`,
-    params,
-  );
-  const pos = q.after ? decodeCursor(q.after) : null;
+  const ks = keysetSql(['p.local_code'], page);
   const rows = await em.execute<Record<string, unknown>[]>(
-    `select p.* from pnrr_project p where ${cond} ${pos ? 'and p.local_code > ?' : ''}
-      order by p.local_code limit ?`,
-    [...params, ...(pos ?? []), q.first + 1],
+    `select p.* from pnrr_project p where ${[cond, ...ks.conditions].join(' and ')}
+      order by ${ks.orderBy} limit ?`,
+    [...params, ...ks.params, ks.limit],
   );
-  return { rows: rows.map((r) => em.map(PnrrProject, r)), total: Number(count.n) };
+  const count = async () => {
+    const [c] = await em.execute<{ n: string }[]>(
+      `select count(*) as n from pnrr_project p where ${cond}`,
+      params,
+    );
+    return Number(c.n);
+  };
+  return { rows: rows.map((r) => em.map(PnrrProject, r)), count };
 }

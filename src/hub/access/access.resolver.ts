@@ -3,7 +3,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
 import { forbidden } from '../../common/errors.js';
-import { checkOrmCursor, Connection, fromCursor, pageSize } from '../../common/pagination.js';
+import { Connection, findPage, key, readPage } from '../../common/pagination.js';
 import { Comune } from '../comune.entity.js';
 import { hubLoaders } from '../hub.loaders.js';
 import { checkIstatCode } from '../territory.js';
@@ -31,7 +31,7 @@ export class ChangeLogResolver {
   })
   async changes(@Ctx() ctx: HubContext, @Args(() => ChangesArgs) args: ChangesArgs) {
     const actor = requireRole(ctx, 'The change log', 'EDITOR', 'ADMIN');
-    const first = pageSize(args.first);
+    const page = readPage(args, key('bigint'));
     const f = args.filter ?? {};
     const where: FilterQuery<ChangeLogEntry>[] = [];
     if (f.comune) {
@@ -48,12 +48,7 @@ export class ChangeLogResolver {
     }
     if (f.domain) where.push({ domain: f.domain });
     if (f.entity) where.push({ entity: f.entity });
-    const cursor = await ctx.em.findByCursor(
-      ChangeLogEntry,
-      { $and: where },
-      { first, after: checkOrmCursor(args.after), orderBy: { pk: 'desc' } },
-    );
-    return fromCursor(cursor, args.after);
+    return findPage(ctx.em, ChangeLogEntry, { $and: where }, { pk: 'desc' }, page);
   }
 
   @FieldResolver(() => Comune, { description: 'The comune whose data changed.' })
@@ -94,16 +89,11 @@ export class AccessLogResolver {
   })
   async accessLog(@Ctx() ctx: HubContext, @Args(() => AccessLogArgs) args: AccessLogArgs) {
     requireRole(ctx, 'The access log', 'ADMIN');
-    const first = pageSize(args.first);
+    const page = readPage(args, key('bigint'));
     const where: FilterQuery<AccessLogEntry> = {};
     if (args.filter?.comune) where.comune = checkIstatCode(args.filter.comune, 'filter.comune');
     if (args.filter?.actor) where.actorLabel = args.filter.actor;
-    const cursor = await ctx.em.findByCursor(AccessLogEntry, where, {
-      first,
-      after: checkOrmCursor(args.after),
-      orderBy: { pk: 'desc' },
-    });
-    return fromCursor(cursor, args.after);
+    return findPage(ctx.em, AccessLogEntry, where, { pk: 'desc' }, page);
   }
 
   @FieldResolver(() => Comune, { description: 'The comune whose personal data were read.' })

@@ -4,7 +4,7 @@ import type { HubContext } from '../../common/context.js';
 import type { Domain, SearchHit, SearchProvider } from '../../common/domain.js';
 import { badInput } from '../../common/errors.js';
 import { Node } from '../../common/node.js';
-import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../common/pagination.js';
+import { connectionOf, key, MAX_PAGE, PageInfo, readPage } from '../../common/pagination.js';
 import { MIN_SCORE, textScoreSql } from '../../common/search.js';
 import { foldName } from '../../common/text.js';
 import { Comune } from '../comune.entity.js';
@@ -23,8 +23,14 @@ class SearchEdge {
   node!: object;
 }
 
-@ObjectType('SearchConnection', { description: 'Ranked search results, best first.' })
+@ObjectType('SearchConnection', {
+  description: 'Ranked search results, best first, paged both ways (first/after, last/before).',
+})
 class SearchConnection {
+  @Field(() => Int, {
+    description: `Number of results over all pages (at most ${MAX_RESULTS}: the ranking stops there).`,
+  })
+  totalCount!: number;
   @Field(() => [SearchEdge], { description: 'Results of this page.' })
   edges!: SearchEdge[];
   @Field(() => PageInfo, { description: 'Where this page stands.' })
@@ -79,8 +85,11 @@ export function searchResolver(domains: readonly Domain[]) {
       @Ctx() ctx: HubContext,
       @Arg('text', () => String, { description: 'What to look for (2 to 200 characters).' })
       text: string,
-      @Arg('first', () => Int, { defaultValue: 10, description: 'Results per page.' })
-      first: number,
+      @Arg('first', () => Int, {
+        nullable: true,
+        description: `Results per page counted from the start (or from \`after\`), 0 to ${MAX_PAGE}; 10 when neither \`first\` nor \`last\` is given.`,
+      })
+      first?: number | null,
       @Arg('after', () => String, {
         nullable: true,
         description: 'Cursor of the last result seen.',
@@ -91,46 +100,78 @@ export function searchResolver(domains: readonly Domain[]) {
         description: `Only these types: ${types.join(', ')}.`,
       })
       only?: string[] | null,
+      @Arg('last', () => Int, {
+        nullable: true,
+        description: `Results per page counted from the end (or from \`before\`), 0 to ${MAX_PAGE}: pages backward. Not with \`first\`.`,
+      })
+      last?: number | null,
+      @Arg('before', () => String, {
+        nullable: true,
+        description: 'Cursor of the first result seen: return the results ranked before it.',
+      })
+      before?: string | null,
     ): Promise<SearchConnection> {
-      const n = pageSize(first);
+      // A cursor is the result's rank (0 = best).
+      const page = readPage({ first, after, last, before }, key('int'), 10);
       const folded = foldName(text ?? '');
       if (folded.length < 2 || text.length > 200)
         throw badInput('text', 'give 2 to 200 characters with at least two letters or digits');
       const unknown = (only ?? []).filter((t) => !providers[t]);
       if (unknown.length)
         throw badInput('types', `unknown ${unknown.join(', ')}; known: ${types.join(', ')}`);
-      const start = after == null ? 0 : Number(decodeCursor(after)[0]);
-      if (!Number.isInteger(start) || start < 0) throw badInput('after', 'is not a search cursor');
-      const limit = Math.min(start + n + 1, MAX_RESULTS);
+      for (const [arg, k] of [
+        ['after', page.after],
+        ['before', page.before],
+      ] as const)
+        if (k && (Number(k[0]) < 0 || Number(k[0]) >= MAX_RESULTS))
+          throw badInput(arg, 'is not a search cursor');
       const chosen = (only?.length ? only : types).map((t) => [t, providers[t]] as const);
-      const hits = (
-        await Promise.all(
-          chosen.map(async ([type, p]) =>
-            (await p(ctx.em, { text, folded, limit })).map((h) => ({ ...h, type })),
-          ),
+      const ranked = async (limit: number) =>
+        (
+          await Promise.all(
+            chosen.map(async ([type, p]) =>
+              (await p(ctx.em, { text, folded, limit })).map((h) => ({ ...h, type })),
+            ),
+          )
         )
-      )
-        .flat()
-        .sort(
-          (a, b) => b.score - a.score || a.type.localeCompare(b.type) || a.key.localeCompare(b.key),
-        );
-      const page = hits.slice(start, start + n);
-      const edges = page.map((h, i) =>
+          .flat()
+          .sort(
+            (a, b) =>
+              b.score - a.score || a.type.localeCompare(b.type) || a.key.localeCompare(b.key),
+          )
+          .slice(0, limit)
+          .map((h, rank) => ({ ...h, rank }));
+      // Ranks lo <= rank < hi lie between the cursors.
+      const lo = page.after ? Number(page.after[0]) + 1 : 0;
+      const hi = page.before ? Number(page.before[0]) : MAX_RESULTS;
+      let all: Promise<Awaited<ReturnType<typeof ranked>>> | undefined;
+      let rows: Awaited<ReturnType<typeof ranked>>;
+      if (!page.backward) rows = (await ranked(Math.min(lo + page.size + 1, hi))).slice(lo);
+      else {
+        // Backward from the end needs every result; from a cursor, those ranked above it.
+        const hits = await (page.before ? ranked(hi) : (all = ranked(MAX_RESULTS)));
+        const end = Math.min(hi, hits.length);
+        rows = hits.slice(Math.max(lo, end - page.size - 1), end).reverse();
+      }
+      const conn = connectionOf(
+        rows,
+        page,
+        (h) => [h.rank],
+        async () => (await (all ??= ranked(MAX_RESULTS))).length,
+      );
+      // Copy totalCount as the lazy getter it is (Object.assign would run the count).
+      const result = Object.defineProperties(
+        new SearchConnection(),
+        Object.getOwnPropertyDescriptors(conn),
+      );
+      result.edges = conn.edges.map((e) =>
         Object.assign(new SearchEdge(), {
-          cursor: encodeCursor([start + i]),
-          score: h.score,
-          node: h.node,
+          cursor: e.cursor,
+          score: e.node.score,
+          node: e.node.node,
         }),
       );
-      return Object.assign(new SearchConnection(), {
-        edges,
-        pageInfo: {
-          hasNextPage: hits.length > start + n && start + n < MAX_RESULTS,
-          hasPreviousPage: start > 0,
-          startCursor: edges[0]?.cursor ?? null,
-          endCursor: edges.at(-1)?.cursor ?? null,
-        },
-      });
+      return result;
     }
   }
   return SearchResolver;

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graph
 import type { HubContext } from '../../common/context.js';
 import { isoDay, periodEndSql } from '../../common/dates.js';
 import { badInput } from '../../common/errors.js';
-import { Connection, decodeCursor, fromRows, pageSize } from '../../common/pagination.js';
+import { Connection, connectionOf, key, keysetSql, readPage } from '../../common/pagination.js';
 import { Comune } from '../comune.entity.js';
 import { hubLoaders } from '../hub.loaders.js';
 import { Organization } from '../organization.entity.js';
@@ -17,19 +17,13 @@ export const InitiativeConnection = Connection(Initiative, 'Initiative', 'initia
 /** Sort key of undated initiatives: after every dated one (newest first). */
 const UNDATED = '0001-01-01';
 
-/** Checks an initiatives cursor: [date, code]. */
-function checkCursor(after: string | null | undefined): [string, string] | null {
-  if (after == null) return null;
-  const key = decodeCursor(after);
-  if (
-    key.length !== 2 ||
-    typeof key[0] !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(key[0]) ||
-    typeof key[1] !== 'string'
-  )
-    throw badInput('after', 'is not a cursor returned by this connection');
-  return [key[0], key[1]];
-}
+/**
+ * Newest first, undated last: the cursor key is [days before 9999-12-31, code], ascending
+ * (one direction for the shared keyset helper).
+ */
+const DAYS_BEFORE_END = `(date '9999-12-31' - coalesce(i."on", date '${UNDATED}'))`;
+const daysBeforeEnd = (on: string | null | undefined) =>
+  (Date.UTC(9999, 11, 31) - Date.parse(`${on ?? UNDATED}T00:00:00Z`)) / 86_400_000;
 
 /** Initiatives of the territory's organisations. */
 @Resolver(() => Initiative)
@@ -39,8 +33,7 @@ export class InitiativeResolver {
       'Initiatives of the organisations of the territory (trainings, protocols, working groups, plans, programmes), newest first, undated last; keyset-paged.',
   })
   async initiatives(@Ctx() ctx: HubContext, @Args(() => InitiativesArgs) args: InitiativesArgs) {
-    const first = pageSize(args.first);
-    const after = checkCursor(args.after);
+    const page = readPage(args, key('int', 'string'));
     const f = {
       ...args.filter,
       from: isoDay(args.filter?.from),
@@ -73,18 +66,21 @@ export class InitiativeResolver {
     if (f.from)
       add(`i."on" is not null and ${periodEndSql('i."on"', 'i.precision')} >= ?::date`, f.from);
     if (f.until) add('i."on" is not null and i."on" <= ?::date', f.until);
-    const rows = await ctx.em.getConnection().execute<{ code: string; d: string; total: number }[]>(
-      `with f as (select i.code, to_char(coalesce(i."on", date '${UNDATED}'), 'YYYY-MM-DD') as d
-                    from initiative i ${where.length ? `where ${where.join(' and ')}` : ''})
-       select code, d, (select count(*)::int from f) as total from f
-        ${after ? 'where (d < ? or (d = ? and code > ?))' : ''}
-        order by d desc, code asc limit ?`,
-      [...params, ...(after ? [after[0], after[0], after[1]] : []), first + 1],
+    const ks = keysetSql([DAYS_BEFORE_END, 'i.code'], page, ['int', null]);
+    const conditions = [...where, ...ks.conditions];
+    const rows = await ctx.em.getConnection().execute<{ code: string }[]>(
+      `select i.code from initiative i ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+          order by ${ks.orderBy} limit ?`,
+      [...params, ...ks.params, ks.limit],
     );
     const found = await initiativeLoaders(ctx).initiative.loadMany(rows.map((r) => r.code));
     const nodes = found.filter((x): x is Initiative => x instanceof Initiative);
-    const total = rows[0]?.total ?? (after ? await this.count(ctx, where, params) : 0);
-    return fromRows(nodes, first, total, (i) => [i.on ?? UNDATED, i.code], args.after);
+    return connectionOf(
+      nodes,
+      page,
+      (i) => [daysBeforeEnd(i.on), i.code],
+      () => this.count(ctx, where, params),
+    );
   }
 
   /** Total matching when a page past the end returns no row. */

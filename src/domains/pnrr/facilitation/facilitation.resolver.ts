@@ -2,7 +2,7 @@ import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../common/context.js';
 import { isoDay, periodEndSql } from '../../../common/dates.js';
 import { badInput } from '../../../common/errors.js';
-import { Connection, decodeCursor, fromRows, pageSize } from '../../../common/pagination.js';
+import { Connection, connectionOf, key, keysetSql, readPage } from '../../../common/pagination.js';
 import { Comune } from '../../../hub/comune.entity.js';
 import { hubLoaders } from '../../../hub/hub.loaders.js';
 import { Initiative } from '../../../hub/initiatives/initiative.entity.js';
@@ -22,22 +22,6 @@ export const FacilitationMeetingConnection = Connection(
 
 /** Sort key of a session with no start time: after the timed ones of its day. */
 const NO_TIME = '24:00:00';
-const TIME = /^\d{2}:\d{2}:\d{2}$/;
-
-function checkCursor(after: string | null | undefined): [string, string, string] | null {
-  if (after == null) return null;
-  const k = decodeCursor(after);
-  if (
-    k.length !== 3 ||
-    typeof k[0] !== 'string' ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(k[0]) ||
-    typeof k[1] !== 'string' ||
-    !TIME.test(k[1]) ||
-    typeof k[2] !== 'string'
-  )
-    throw badInput('after', 'is not a cursor returned by this connection');
-  return [k[0], k[1], k[2]];
-}
 
 /** Sessions of the PNRR digital facilitation. */
 @Resolver(() => FacilitationMeeting)
@@ -50,8 +34,7 @@ export class FacilitationMeetingResolver {
     @Ctx() ctx: HubContext,
     @Args(() => FacilitationMeetingsArgs) args: FacilitationMeetingsArgs,
   ) {
-    const first = pageSize(args.first);
-    const after = checkCursor(args.after);
+    const page = readPage(args, key('date', 'string', 'string'));
     const f = {
       ...args.filter,
       from: isoDay(args.filter?.from),
@@ -76,28 +59,30 @@ export class FacilitationMeetingResolver {
     if (f.kind) add('m.kind = ?', f.kind);
     if (f.audience) add('m.audience = ?', f.audience);
     if (f.status) add('m.status = ?', f.status);
-    const rows = await ctx.em.getConnection().execute<{ code: string; total: number }[]>(
-      `with f as (select m.code, m."on" as d, coalesce(m.start_time, time '${NO_TIME}') as t
-                    from pnrr_facilitation_meeting m
-                    ${where.length ? `where ${where.join(' and ')}` : ''})
-       select code, (select count(*)::int from f) as total from f
-        ${after ? 'where (d, t, code) > (?::date, ?::time, ?)' : ''}
-        order by d, t, code limit ?`,
-      [...params, ...(after ?? []), first + 1],
+    const ks = keysetSql(['m."on"', `coalesce(m.start_time, time '${NO_TIME}')`, 'm.code'], page, [
+      'date',
+      'time',
+      null,
+    ]);
+    const conditions = [...where, ...ks.conditions];
+    const rows = await ctx.em.getConnection().execute<{ code: string }[]>(
+      `select m.code from pnrr_facilitation_meeting m
+          ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+          order by ${ks.orderBy} limit ?`,
+      [...params, ...ks.params, ks.limit],
     );
     const found = await facilitationLoaders(ctx).meeting.loadMany(rows.map((r) => r.code));
     const nodes = found.filter((m): m is FacilitationMeeting => m instanceof FacilitationMeeting);
-    let total = rows[0]?.total ?? 0;
-    if (!rows.length && after) {
+    const count = async () => {
       const [r] = await ctx.em
         .getConnection()
         .execute<{ n: number }[]>(
           `select count(*)::int as n from pnrr_facilitation_meeting m ${where.length ? `where ${where.join(' and ')}` : ''}`,
           params,
         );
-      total = r.n;
-    }
-    return fromRows(nodes, first, total, (m) => [m.on, m.startTime ?? NO_TIME, m.code], args.after);
+      return r.n;
+    };
+    return connectionOf(nodes, page, (m) => [m.on, m.startTime ?? NO_TIME, m.code], count);
   }
 
   @Query(() => [FacilitationTally], {
