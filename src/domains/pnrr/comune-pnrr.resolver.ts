@@ -29,18 +29,36 @@ export class ComunePnrrSectionResolver {
     return pnrrLoaders(ctx).amounts(filterKey(s.filter)).load(s.istatCode);
   }
 
+  private async all(s: ComunePnrr, ctx: HubContext) {
+    return (await this.amounts(s, ctx)).find((r) => r.measure === null);
+  }
+
   @FieldResolver(() => MoneyScalar, { description: 'Sum of the grants counted, EUR (exact).' })
   async total(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<string> {
-    return (await this.amounts(s, ctx)).find((r) => r.measure === null)?.amount ?? '0';
+    return (await this.all(s, ctx))?.amount ?? '0';
   }
 
   @FieldResolver(() => Int, { description: 'Number of grants counted.' })
   async grantCount(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<number> {
-    return Number((await this.amounts(s, ctx)).find((r) => r.measure === null)?.n ?? 0);
+    return Number((await this.all(s, ctx))?.n ?? 0);
+  }
+
+  @FieldResolver(() => MoneyScalar, {
+    description:
+      'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither in `total` nor left out as renounced; see `uncertainGrants`. "0.00" without asOf or when every state is known.',
+  })
+  async uncertainAmount(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<string> {
+    return (await this.all(s, ctx))?.uncertain ?? '0';
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  async uncertainGrantCount(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<number> {
+    return Number((await this.all(s, ctx))?.un ?? 0);
   }
 
   @FieldResolver(() => [PnrrMeasureAmount], {
-    description: 'Amount and count per measure, by measure code; measures with no grant left out.',
+    description:
+      'Amount and count per measure, by measure code; measures with no grant (counted or uncertain) left out.',
   })
   async byMeasure(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<PnrrMeasureAmount[]> {
     return (await this.amounts(s, ctx))
@@ -48,8 +66,10 @@ export class ComunePnrrSectionResolver {
       .map((r) =>
         Object.assign(new PnrrMeasureAmount(), {
           measureCode: r.measure!,
-          amount: r.amount,
+          amount: r.amount ?? '0',
           grantCount: Number(r.n),
+          uncertainAmount: r.uncertain ?? '0',
+          uncertainGrantCount: Number(r.un),
         }),
       );
   }
@@ -68,6 +88,25 @@ export class ComunePnrrSectionResolver {
     const [rows, count] = await Promise.all([
       pnrrLoaders(ctx).grants(key).load(s.istatCode),
       this.grantCount(s, ctx),
+    ]);
+    return fromRows(rows, first, count, (g) => [g.fundedOn, g.pk], page.after);
+  }
+
+  @FieldResolver(() => PnrrGrantConnection, {
+    description:
+      'With asOf: the grants whose state on that date is not known (see `uncertainAmount`), by funding date then id, keyset-paged; empty without asOf.',
+  })
+  async uncertainGrants(
+    @Root() s: ComunePnrr,
+    @Ctx() ctx: HubContext,
+    @Args(() => PageArgs) page: PageArgs,
+  ) {
+    const first = pageSize(page.first);
+    checkGrantCursor(page.after);
+    const key = JSON.stringify({ f: s.filter, first, after: page.after ?? null, uncertain: true });
+    const [rows, count] = await Promise.all([
+      pnrrLoaders(ctx).grants(key).load(s.istatCode),
+      this.uncertainGrantCount(s, ctx),
     ]);
     return fromRows(rows, first, count, (g) => [g.fundedOn, g.pk], page.after);
   }

@@ -101,8 +101,12 @@ const grantColumns = (r: ParsedGrant, dataset: string, note: string) => ({
   source_note: note,
 });
 
-/** Where an import writes: the current grants, or a snapshot of a given publication day. */
-type Target = { kind: 'current' } | { kind: 'snapshot'; publishedOn: string };
+/**
+ * Where an import writes: the current grants (with the publication day of the file, when
+ * known: the day their state was observed), or a snapshot of a given publication day.
+ */
+type Target =
+  { kind: 'current'; observedOn?: string | null } | { kind: 'snapshot'; publishedOn: string };
 
 /**
  * Imports a `candidature_*` file (either layout, any size: streamed) into the current
@@ -139,7 +143,10 @@ export async function importGrantFile(
           tx,
           'pnrr_grant',
           ['cup', 'notice_title'],
-          rows.map((r) => grantColumns(r, dataset, note)),
+          rows.map((r) => ({
+            ...grantColumns(r, dataset, note),
+            status_observed_on: target.observedOn ?? null,
+          })),
         );
       return upsertRows(
         tx,
@@ -153,11 +160,16 @@ export async function importGrantFile(
   return { ...report, skipped };
 }
 
+/** The publication day in a file name ending in `_YYYY-MM-DD.csv`, if any. */
+export const dayInFileName = (file: string) =>
+  /_(\d{4}-\d{2}-\d{2})\.csv$/i.exec(file)?.[1] ?? null;
+
 /** `npm run import -- pnrr-grants <file>`. */
 export const grantsImporter: Importer = {
   description:
-    'PA digitale 2026 candidature_*.csv (both layouts; national files: other provinces skipped)',
-  run: (em, file, onProgress) => importGrantFile(em, file, { kind: 'current' }, onProgress),
+    'PA digitale 2026 candidature_*.csv (both layouts; national files: other provinces skipped); a name ending in _YYYY-MM-DD.csv gives the day the file was published (the day its states were observed; otherwise unknown)',
+  run: (em, file, onProgress) =>
+    importGrantFile(em, file, { kind: 'current', observedOn: dayInFileName(file) }, onProgress),
 };
 
 /** `npm run import -- pnrr-grants-snapshot <file_YYYY-MM-DD.csv>`. */

@@ -9,7 +9,7 @@ import { PnrrGrant } from './grant.entity.js';
 import { PnrrComuneKpi } from './kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
 import { PnrrProject, PnrrProjectLocation } from './project.entity.js';
-import { amountsByComune, codeList, grantConditions, type AmountRow } from './pnrr.sql.js';
+import { amountsByComune, codeList, grantSql, type AmountRow } from './pnrr.sql.js';
 import type { GrantFilter } from './pnrr.types.js';
 
 /** One loader per distinct set of arguments, each batching over comuni. */
@@ -65,24 +65,29 @@ function createPnrrLoaders(ctx: HubContext) {
         return codes.map((c) => byComune.get(c) ?? []);
       });
     }),
-    /** A keyset page of grants per comune (by funding date, then id): one statement per batch. */
+    /**
+     * A keyset page of grants per comune (by funding date, then id), the counted ones or
+     * those whose state on the asOf date is uncertain: one statement per batch.
+     */
     grants: keyed<PnrrGrant[]>((key) => {
-      const { f, first, after } = JSON.parse(key) as {
+      const { f, first, after, uncertain } = JSON.parse(key) as {
         f: GrantFilter;
         first: number;
         after: string | null;
+        uncertain?: boolean;
       };
-      const w = grantConditions(f);
+      const w = grantSql(f);
       const pos = after ? decodeCursor(after) : null;
       return new DataLoader(async (codes) => {
         const rows = await em.execute<Record<string, unknown>[]>(
           `select * from (
              select g.*, row_number() over (partition by g.comune_istat_code order by g.funded_on, g.pk) as rn_
-               from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
-              where g.comune_istat_code = any(string_to_array(?, ',')) and ${w.sql}
+               from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
+              where g.comune_istat_code = any(string_to_array(?, ','))
+                and ${uncertain ? w.uncertain : w.counted}
                 ${pos ? 'and (g.funded_on, g.pk) > (?::date, ?::integer)' : ''}) x
             where rn_ <= ? order by funded_on, pk`,
-          [codeList(codes), ...w.params, ...(pos ?? []), first + 1],
+          [...w.params, codeList(codes), ...(pos ?? []), first + 1],
         );
         const grants = rows.map(({ rn_: _, ...r }) => em.map(PnrrGrant, r));
         const byComune = groupBy(grants, (g) => g.comune.unwrap().istatCode);

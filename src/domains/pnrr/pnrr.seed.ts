@@ -14,17 +14,18 @@ import { importGrantFile } from './pnrr.import.js';
 import { seedProjects } from './project.seed.js';
 
 /**
- * The current grant files, oldest version first: where a grant is in two files (other
- * bodies are also in the per-measure files) the newer file wins.
+ * The current grant files with the day each version was published (its upstream commit,
+ * seeds/data/pnrr/SOURCES.md: the day its states were observed), oldest first: where a
+ * grant is in two files (other bodies are also in the per-measure files) the newer wins.
  */
-export const GRANT_FILES = [
-  'candidature_finanziate_12_cr.csv', // 2023-03-04
-  'candidature_finanziate_143_cr.csv', // 2023-10-24
-  'candidature_finanziate_141_cr.csv', // 2025-01-09
-  'candidature_finanziate_144_cr.csv', // 2025-03-27
-  'candidature_finanziate_145_cr.csv', // 2026-08-12
-  'candidature_finanziate_131_cr.csv', // 2026-08-16
-  'candidature_altrienti_finanziate_cr.csv', // 2026-08-17
+export const GRANT_FILES: [file: string, publishedOn: string][] = [
+  ['candidature_finanziate_12_cr.csv', '2023-03-04'],
+  ['candidature_finanziate_143_cr.csv', '2023-10-24'],
+  ['candidature_finanziate_141_cr.csv', '2025-01-09'],
+  ['candidature_finanziate_144_cr.csv', '2025-03-27'],
+  ['candidature_finanziate_145_cr.csv', '2026-08-12'],
+  ['candidature_finanziate_131_cr.csv', '2026-08-16'],
+  ['candidature_altrienti_finanziate_cr.csv', '2026-08-17'],
 ];
 /** The file as published on the day of the press conference. */
 export const SNAPSHOT_FILE = 'candidature_comuni_finanziate_cr_2022-11-17.csv';
@@ -133,8 +134,8 @@ function seedClaims(em: EntityManager): void {
 export async function seedPnrr(em: EntityManager): Promise<void> {
   await seedDatasets(em, 'pnrr');
   await seedMeasuresAndNotices(em);
-  for (const file of GRANT_FILES) {
-    const r = await importGrantFile(em, seedPath('pnrr', file));
+  for (const [file, observedOn] of GRANT_FILES) {
+    const r = await importGrantFile(em, seedPath('pnrr', file), { kind: 'current', observedOn });
     if (r.rejected.length)
       throw new Error(`seeds/data/pnrr/${file}: ${r.rejected.length} rejected rows`);
   }
