@@ -99,6 +99,17 @@ export interface TimelineEvent {
   sourceNote?: string | null;
   /** Global id of the record the event is about, when there is one. */
   entityId?: string | null;
+  /**
+   * When only a range of days is known: the earliest day the event can have happened; `on`
+   * is then the latest (e.g. a renunciation first seen in a file of that day).
+   */
+  notBefore?: string | null;
+  /**
+   * True when the event concerns another body located in the comune (a school, a health
+   * authority...), not the comune itself: shown only with `timeline(bodies: ALL)`, as
+   * `pnrr(bodies: ALL)` counts their grants.
+   */
+  otherBody?: boolean;
 }
 
 /** One search hit: the record (an entity implementing Node) and its score in [0, 1]. */

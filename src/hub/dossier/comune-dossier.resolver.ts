@@ -10,7 +10,7 @@ import { DataQualityIssue } from '../quality.entity.js';
 import { Source } from '../source.js';
 import { toSource } from '../source.resolver.js';
 import { dossierLoadersFor } from './dossier.loaders.js';
-import { TimelineEntry } from './timeline.js';
+import { TimelineBodies, TimelineEntry } from './timeline.js';
 
 /** The cross-domain fields of a comune's dossier: timeline, quality flags, sources. */
 export function comuneDossierResolver(domains: readonly Domain[]) {
@@ -21,7 +21,7 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
   class ComuneDossierResolver {
     @FieldResolver(() => [TimelineEntry], {
       description:
-        'Dated events of this comune from every domain, newest first (grants funded and renounced, programme milestones, plan deadlines, CER fundings), each with its date precision and source. Paged: pass the `cursor` of the last event seen as `after`.',
+        "Dated events of this comune from every domain, newest first (grants funded and renounced, programme milestones, plan deadlines, CER fundings), each with its date precision and source. By default the comune's own events, as `pnrr` counts the comune's own grants; `bodies: ALL` adds those of every body located there. Paged: pass the `cursor` of the last event seen as `after` (with the same arguments).",
     })
     async timeline(
       @Root() comune: Comune,
@@ -38,12 +38,19 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
         description: `Only this domain: ${names.join(', ')}.`,
       })
       domain?: string | null,
+      @Arg('bodies', () => TimelineBodies, {
+        defaultValue: TimelineBodies.COMUNE,
+        description:
+          "COMUNE (default, as `pnrr`): the comune's own events. ALL: also those of the other bodies located there (schools, health authorities...).",
+      })
+      bodies: TimelineBodies = TimelineBodies.COMUNE,
     ): Promise<TimelineEntry[]> {
       const n = pageSize(first);
       if (domain != null && !names.includes(domain))
         throw badInput('domain', `expected one of ${names.join(', ')}, got "${domain}"`);
       let events = await loaders(ctx).timeline.load(comune.istatCode);
       if (domain) events = events.filter((e) => e.domain === domain);
+      if (bodies !== TimelineBodies.ALL) events = events.filter((e) => !e.otherBody);
       let start = 0;
       if (after != null) {
         const [index] = decodeCursor(after);
@@ -58,6 +65,8 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
           ...e,
           cursor: encodeCursor([start + i]),
           entityId: e.entityId ?? null,
+          notBefore: e.notBefore ?? null,
+          otherBody: e.otherBody ?? false,
           source: toSource(datasets[i] as Dataset, e.sourceNote),
         }),
       );
