@@ -8,6 +8,7 @@ import {
   type Importer,
 } from '../../common/importer.js';
 import { refreshClaimFlags } from './claim.flags.js';
+import { refreshGrantStateFlags } from './grant.flags.js';
 import {
   parseGrant,
   REQUIRED_COLUMNS,
@@ -156,7 +157,10 @@ export async function importGrantFile(
       );
     },
   });
-  await em.transactional((tx) => refreshClaimFlags(tx));
+  await em.transactional(async (tx) => {
+    await refreshClaimFlags(tx);
+    await refreshGrantStateFlags(tx);
+  });
   return { ...report, skipped };
 }
 

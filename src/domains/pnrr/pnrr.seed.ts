@@ -8,6 +8,7 @@ import { Dataset } from '../../hub/dataset.entity.js';
 import { seedDatasets } from '../../hub/hub.seed.js';
 import { Claim, ClaimTopic, ClaimWording } from './claim.entity.js';
 import { refreshClaimFlags } from './claim.flags.js';
+import { refreshGrantStateFlags } from './grant.flags.js';
 import { PnrrComuneKpi } from './kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
 import { importGrantFile } from './pnrr.import.js';
@@ -150,6 +151,7 @@ export async function seedPnrr(em: EntityManager): Promise<void> {
   seedClaims(em);
   await em.flush();
   await refreshClaimFlags(em);
+  await refreshGrantStateFlags(em);
 }
 
 /** The PNRR domain seed. */

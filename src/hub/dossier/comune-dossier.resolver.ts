@@ -7,6 +7,7 @@ import { Comune } from '../comune.entity.js';
 import { Dataset } from '../dataset.entity.js';
 import { hubLoaders } from '../hub.loaders.js';
 import { DataQualityIssue } from '../quality.entity.js';
+import { QualityIssueOrigin } from '../quality.resolver.js';
 import { Source } from '../source.js';
 import { toSource } from '../source.resolver.js';
 import { dossierLoadersFor } from './dossier.loaders.js';
@@ -74,10 +75,21 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
 
     @FieldResolver(() => [DataQualityIssue], {
       description:
-        'Data-quality flags that concern this comune: its own, and those of the groupings it belongs to (claims the data contradict, declared vs named counts, unknown lot membership, suspicious coordinates).',
+        'Data-quality flags that concern this comune: its own (`comune` is it) first, then those inherited from the groupings it belongs to (`territory`: claims about the Cremasco the data contradict, unknown lot membership of a programme it takes part in...); `origin` picks one side. Each side by domain and code.',
     })
-    qualityIssues(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<DataQualityIssue[]> {
-      return loaders(ctx).qualityIssues.load(comune.istatCode);
+    async qualityIssues(
+      @Root() comune: Comune,
+      @Ctx() ctx: HubContext,
+      @Arg('origin', () => QualityIssueOrigin, {
+        defaultValue: QualityIssueOrigin.ALL,
+        description: 'ALL (default): own then inherited; OWN; INHERITED.',
+      })
+      origin: QualityIssueOrigin = QualityIssueOrigin.ALL,
+    ): Promise<DataQualityIssue[]> {
+      const { own, inherited } = await loaders(ctx).qualityIssues.load(comune.istatCode);
+      if (origin === QualityIssueOrigin.OWN) return own;
+      if (origin === QualityIssueOrigin.INHERITED) return inherited;
+      return [...own, ...inherited];
     }
 
     @FieldResolver(() => [Source], {

@@ -15,6 +15,12 @@ const byDateDesc = (a: TimelineEvent, b: TimelineEvent) =>
   a.kind.localeCompare(b.kind) ||
   a.title.localeCompare(b.title);
 
+/** A comune's flags: its own, and those it inherits from the groupings it belongs to. */
+export interface OwnAndInherited {
+  own: DataQualityIssue[];
+  inherited: DataQualityIssue[];
+}
+
 /** The dossier's loaders, one set per request; all are set-based over the comuni asked. */
 function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
   const { em } = ctx;
@@ -27,8 +33,8 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
       const byComune = groupBy(events.sort(byDateDesc), (e) => e.comune);
       return codes.map((c) => byComune.get(c) ?? []);
     }),
-    /** Quality flags of each comune: its own and those of the groupings it belongs to. */
-    qualityIssues: new DataLoader<string, DataQualityIssue[]>(async (codes) => {
+    /** Quality flags of each comune: its own, and those of the groupings it belongs to. */
+    qualityIssues: new DataLoader<string, OwnAndInherited>(async (codes) => {
       const members = await em.find(GroupingMember, { comune: { $in: [...codes] } });
       const groupings = [...new Set(members.map((m) => m.grouping.unwrap().code))];
       const issues = await em.find(
@@ -39,11 +45,14 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
       const groupingsOf = groupBy(members, (m) => m.comune.unwrap().istatCode);
       return codes.map((c) => {
         const mine = new Set(groupingsOf.get(c)?.map((m) => m.grouping.unwrap().code));
-        return issues.filter(
+        const own = issues.filter((i) => i.comune?.unwrap().istatCode === c);
+        const inherited = issues.filter(
           (i) =>
-            i.comune?.unwrap().istatCode === c ||
-            (i.grouping != null && mine.has(i.grouping.unwrap().code)),
+            i.comune?.unwrap().istatCode !== c &&
+            i.grouping != null &&
+            mine.has(i.grouping.unwrap().code),
         );
+        return { own, inherited };
       });
     }),
     /** Datasets behind every record of each comune, across all domains (one statement). */
