@@ -9,6 +9,7 @@ import { Migration20261123000410_broadband_stats } from './Migration202611230004
 import { Migration20261123000500_civil_protection } from './Migration20261123000500_civil_protection.js';
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
 import { Migration20261130007000_pnrr_observations } from './Migration20261130007000_pnrr_observations.js';
+import { Migration20261130007100_comune_boundary_source } from './Migration20261130007100_comune_boundary_source.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -33,5 +34,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261130007000_pnrr_observations',
     class: Migration20261130007000_pnrr_observations,
+  },
+  {
+    name: 'Migration20261130007100_comune_boundary_source',
+    class: Migration20261130007100_comune_boundary_source,
   },
 ];
