@@ -10,6 +10,7 @@ import { Migration20261123000500_civil_protection } from './Migration20261123000
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
 import { Migration20261130007000_pnrr_observations } from './Migration20261130007000_pnrr_observations.js';
 import { Migration20261130007100_comune_boundary_source } from './Migration20261130007100_comune_boundary_source.js';
+import { Migration20261130007200_pnrr_claim_parts } from './Migration20261130007200_pnrr_claim_parts.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -38,5 +39,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261130007100_comune_boundary_source',
     class: Migration20261130007100_comune_boundary_source,
+  },
+  {
+    name: 'Migration20261130007200_pnrr_claim_parts',
+    class: Migration20261130007200_pnrr_claim_parts,
   },
 ];

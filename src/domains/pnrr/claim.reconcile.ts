@@ -2,7 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatMoney } from '../../common/money.js';
 import { resolveTerritory } from '../../hub/territory.js';
 import type { Claim } from './claim.entity.js';
-import { ClaimComparison, ClaimReconciliation, ReconciliationBasis } from './claim.types.js';
+import {
+  ClaimComparison,
+  ClaimPartsSum,
+  ClaimReconciliation,
+  ReconciliationBasis,
+} from './claim.types.js';
 import { codeList, grantSql, type GrantSql } from './pnrr.sql.js';
 import { PnrrBodies } from './pnrr.types.js';
 
@@ -218,5 +223,30 @@ export async function reconcileClaim(
     contradicted,
     note,
     comparisons,
+  });
+}
+
+/**
+ * Adds up the stated parts of a claim (e.g. the per-measure figures of a stated total) and
+ * compares their sum with the total as stated; null when the claim has no parts.
+ */
+export function sumParts(total: Claim, parts: readonly Claim[]): ClaimPartsSum | null {
+  if (!parts.length) return null;
+  const sum = (f: (c: Claim) => string) => parts.reduce((s, c) => s + cents(f(c)), 0n);
+  const [stated, low, high] = [sum((c) => c.value), sum((c) => c.low), sum((c) => c.high)];
+  const difference = stated - cents(total.value);
+  const consistent = low <= cents(total.high) && high >= cents(total.low);
+  const range = `${euros(fromCents(low))}–${euros(fromCents(high))}`;
+  const note = consistent
+    ? `The ${parts.length} parts as stated add up to ${euros(fromCents(stated))} EUR (difference ${euros(fromCents(difference))} from the stated total of ${euros(total.value)}); read with their wording they allow ${range} EUR, which can reach the total.`
+    : `The ${parts.length} parts as stated add up to ${euros(fromCents(stated))} EUR, ${euros(fromCents(difference < 0n ? -difference : difference))} EUR ${difference < 0n ? 'short of' : 'above'} the stated total of ${euros(total.value)} EUR; read with their wording (rounded, almost, over) they allow ${range} EUR, which does not reach it either: the stated figures disagree with each other.`;
+  return Object.assign(new ClaimPartsSum(), {
+    partCount: parts.length,
+    stated: fromCents(stated),
+    low: fromCents(low),
+    high: fromCents(high),
+    difference: fromCents(difference),
+    consistent,
+    note,
   });
 }

@@ -128,3 +128,41 @@ export class ClaimReconciliation {
   })
   comparisons!: ClaimComparison[];
 }
+
+/** How the stated parts of a claim add up against the stated total. */
+@ObjectType({
+  description:
+    'The parts of a stated total (e.g. the per-measure figures of the press) added up and compared with the total as stated, before any open data.',
+})
+export class ClaimPartsSum {
+  @Field(() => Int, { description: 'Number of parts.' })
+  partCount!: number;
+
+  @Field(() => MoneyScalar, { description: 'Sum of the parts as stated (their `value`), EUR.' })
+  stated!: string;
+
+  @Field(() => MoneyScalar, {
+    description: "Sum of the lowest amounts the parts' wording allows, EUR.",
+  })
+  low!: string;
+
+  @Field(() => MoneyScalar, {
+    description: "Sum of the highest amounts the parts' wording allows, EUR.",
+  })
+  high!: string;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'stated − the total as stated, EUR (negative: the parts give less than the total).',
+  })
+  difference!: string;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether the parts can add up to the total: the range of their sum (low..high) meets the total's range.",
+  })
+  consistent!: boolean;
+
+  @Field(() => String, { description: 'The comparison in plain words.' })
+  note!: string;
+}

@@ -3,6 +3,7 @@ import { perRequest, type HubContext } from '../../common/context.js';
 import { groupBy, manyLoader, oneLoader } from '../../common/loaders.js';
 import { decodeCursor } from '../../common/pagination.js';
 import { PnrrBody } from './body.entity.js';
+import { Claim } from './claim.entity.js';
 import { computeFigure, type BasisFigure } from './claim.reconcile.js';
 import type { ReconciliationBasis } from './claim.types.js';
 import { PnrrGrant } from './grant.entity.js';
@@ -43,6 +44,16 @@ function createPnrrLoaders(ctx: HubContext) {
     body: oneLoader(
       (codes: readonly string[]) => em.find(PnrrBody, { ipaCode: { $in: [...codes] } }),
       (b) => b.ipaCode,
+    ),
+    /** The claims stated as parts of each claim (by the total's code). */
+    claimParts: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(Claim, { partOf: { $in: [...codes] } }, { orderBy: { code: 'asc' } }),
+      (c) => c.partOf!.unwrap().code,
+    ),
+    claim: oneLoader(
+      (codes: readonly string[]) => em.find(Claim, { code: { $in: [...codes] } }),
+      (c) => c.code,
     ),
     kpi: oneLoader(
       (codes: readonly string[]) => em.find(PnrrComuneKpi, { comune: { $in: [...codes] } }),

@@ -100,6 +100,7 @@ interface ClaimFile {
     dataset: string;
     sourceNote: string;
   };
+  /** Each claim may override the common date, dataset and source note. */
   claims: {
     code: string;
     statement: string;
@@ -108,23 +109,38 @@ interface ClaimFile {
     low: string;
     high: string;
     measure: string | null;
+    /** Code of the stated total this figure is a part of. */
+    partOf: string | null;
+    asOf?: string;
+    dataset?: string;
+    sourceNote?: string;
   }[];
 }
 
 function seedClaims(em: EntityManager): void {
   const { common, claims } = readSeedJson<ClaimFile>('pnrr', 'claims.json');
+  const created = new Map<string, Claim>();
+  for (const { partOf: _, ...c } of claims)
+    created.set(
+      c.code,
+      em.create(Claim, {
+        ...c,
+        topic: common.topic as ClaimTopic,
+        wording: c.wording as ClaimWording,
+        territory: common.territory,
+        alsoComparedWith: common.alsoComparedWith,
+        asOf: c.asOf ?? common.asOf,
+        measure: c.measure ? ref(PnrrMeasure, c.measure) : null,
+        dataset: ref(Dataset, c.dataset ?? common.dataset),
+        sourceNote: c.sourceNote ?? common.sourceNote,
+      }),
+    );
   for (const c of claims)
-    em.create(Claim, {
-      ...c,
-      topic: common.topic as ClaimTopic,
-      wording: c.wording as ClaimWording,
-      territory: common.territory,
-      alsoComparedWith: common.alsoComparedWith,
-      asOf: common.asOf,
-      measure: c.measure ? ref(PnrrMeasure, c.measure) : null,
-      dataset: ref(Dataset, common.dataset),
-      sourceNote: common.sourceNote,
-    });
+    if (c.partOf) {
+      const total = created.get(c.partOf);
+      if (!total) throw new Error(`claims.json: ${c.code} is part of unknown claim ${c.partOf}`);
+      created.get(c.code)!.partOf = ref(total);
+    }
 }
 
 /**
