@@ -120,7 +120,9 @@ interface ClaimFile {
 function seedClaims(em: EntityManager): void {
   const { common, claims } = readSeedJson<ClaimFile>('pnrr', 'claims.json');
   const created = new Map<string, Claim>();
-  for (const { partOf: _, ...c } of claims)
+  const links: [part: string, total: string][] = [];
+  for (const { partOf, ...c } of claims) {
+    if (partOf) links.push([c.code, partOf]);
     created.set(
       c.code,
       em.create(Claim, {
@@ -135,12 +137,12 @@ function seedClaims(em: EntityManager): void {
         sourceNote: c.sourceNote ?? common.sourceNote,
       }),
     );
-  for (const c of claims)
-    if (c.partOf) {
-      const total = created.get(c.partOf);
-      if (!total) throw new Error(`claims.json: ${c.code} is part of unknown claim ${c.partOf}`);
-      created.get(c.code)!.partOf = ref(total);
-    }
+  }
+  for (const [part, total] of links) {
+    const whole = created.get(total);
+    if (!whole) throw new Error(`claims.json: ${part} is part of unknown claim ${total}`);
+    created.get(part)!.partOf = ref(whole);
+  }
 }
 
 /**
