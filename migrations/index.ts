@@ -11,6 +11,7 @@ import { Migration20261123000900_data_version } from './Migration20261123000900_
 import { Migration20261130007000_pnrr_observations } from './Migration20261130007000_pnrr_observations.js';
 import { Migration20261130007100_comune_boundary_source } from './Migration20261130007100_comune_boundary_source.js';
 import { Migration20261130007200_pnrr_claim_parts } from './Migration20261130007200_pnrr_claim_parts.js';
+import { Migration20261130007300_pnrr_framework } from './Migration20261130007300_pnrr_framework.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261130007200_pnrr_claim_parts',
     class: Migration20261130007200_pnrr_claim_parts,
   },
+  { name: 'Migration20261130007300_pnrr_framework', class: Migration20261130007300_pnrr_framework },
 ];

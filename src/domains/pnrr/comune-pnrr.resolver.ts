@@ -4,6 +4,7 @@ import { MoneyScalar } from '../../common/money.js';
 import { fromRows, pageSize, PageArgs } from '../../common/pagination.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { PnrrGrantConnection, PnrrProjectConnection } from './connections.js';
+import { PnrrImplementation } from './framework.entity.js';
 import { checkGrantCursor, checkProjectCursor } from './cursors.js';
 import { GrantFilterArgs, toGrantFilter } from './pnrr.inputs.js';
 import { pnrrLoaders } from './pnrr.loaders.js';
@@ -125,6 +126,18 @@ export class ComunePnrrSectionResolver {
     const key = JSON.stringify({ first, after: page.after ?? null });
     const p = await pnrrLoaders(ctx).projects(key).load(s.istatCode);
     return fromRows(p.rows, first, p.total, (x) => [x.localCode], page.after);
+  }
+
+  @FieldResolver(() => PnrrImplementation, {
+    nullable: true,
+    description:
+      'How the comune runs its PNRR digital projects (delegated to Consorzio.IT, or itself with its support), where a source says so; null when the sources do not say (they name only Crema). See `pnrrFramework`.',
+  })
+  implementation(
+    @Root() s: ComunePnrr,
+    @Ctx() ctx: HubContext,
+  ): Promise<PnrrImplementation | null> {
+    return pnrrLoaders(ctx).implementation.load(s.istatCode);
   }
 
   @FieldResolver(() => MoneyScalar, {

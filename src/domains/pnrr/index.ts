@@ -13,6 +13,7 @@ import {
   PnrrProjectFieldsResolver,
   PnrrProjectLocationFieldsResolver,
 } from './fields.resolver.js';
+import { PnrrFramework, PnrrImplementation } from './framework.entity.js';
 import { PnrrGrant, PnrrGrantSnapshot } from './grant.entity.js';
 import { PnrrComuneKpi } from './kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
@@ -35,6 +36,8 @@ export const pnrr = {
     PnrrProject,
     PnrrProjectLocation,
     Claim,
+    PnrrFramework,
+    PnrrImplementation,
   ],
   resolvers: [
     PnrrResolver,
@@ -54,6 +57,8 @@ export const pnrr = {
     sourceResolverFor(PnrrProject),
     sourceResolverFor(PnrrProjectLocation),
     sourceResolverFor(Claim),
+    sourceResolverFor(PnrrFramework),
+    sourceResolverFor(PnrrImplementation),
   ],
   seed: pnrrSeed,
   importers: { 'pnrr-grants': grantsImporter, 'pnrr-grants-snapshot': snapshotImporter },

@@ -6,6 +6,7 @@ import { PnrrBody } from './body.entity.js';
 import { Claim } from './claim.entity.js';
 import { computeFigure, type BasisFigure } from './claim.reconcile.js';
 import type { ReconciliationBasis } from './claim.types.js';
+import { PnrrImplementation } from './framework.entity.js';
 import { PnrrGrant } from './grant.entity.js';
 import { PnrrComuneKpi } from './kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
@@ -54,6 +55,10 @@ function createPnrrLoaders(ctx: HubContext) {
     claim: oneLoader(
       (codes: readonly string[]) => em.find(Claim, { code: { $in: [...codes] } }),
       (c) => c.code,
+    ),
+    implementation: oneLoader(
+      (codes: readonly string[]) => em.find(PnrrImplementation, { comune: { $in: [...codes] } }),
+      (i) => i.comune.unwrap().istatCode,
     ),
     kpi: oneLoader(
       (codes: readonly string[]) => em.find(PnrrComuneKpi, { comune: { $in: [...codes] } }),

@@ -4,6 +4,7 @@ import { fromRows, pageSize } from '../../common/pagination.js';
 import { checkIstatCode, resolveTerritory } from '../../hub/territory.js';
 import { PnrrProjectConnection } from './connections.js';
 import { checkProjectCursor } from './cursors.js';
+import { PnrrFramework } from './framework.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
 import { PnrrProjectsArgs, PnrrSummaryArgs, toGrantFilter } from './pnrr.inputs.js';
 import { summaryRows } from './pnrr.sql.js';
@@ -67,6 +68,16 @@ export class PnrrResolver {
       after: args.after ?? null,
     });
     return fromRows(rows, first, total, (p) => [p.localCode], args.after);
+  }
+
+  @Query(() => PnrrFramework, {
+    nullable: true,
+    description:
+      'How the PNRR digital measures work for the Cremasco comuni, as the press and Consorzio.IT state it: goals deadline, who runs the projects, reporting in ReGiS; null when not loaded.',
+  })
+  async pnrrFramework(@Ctx() ctx: HubContext): Promise<PnrrFramework | null> {
+    const [f] = await ctx.em.find(PnrrFramework, {}, { orderBy: { code: 'asc' }, limit: 1 });
+    return f ?? null;
   }
 
   @Query(() => [PnrrMeasure], { description: 'The PA digitale 2026 measures, by code.' })

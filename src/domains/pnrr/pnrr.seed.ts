@@ -8,6 +8,11 @@ import { Dataset } from '../../hub/dataset.entity.js';
 import { seedDatasets } from '../../hub/hub.seed.js';
 import { Claim, ClaimTopic, ClaimWording } from './claim.entity.js';
 import { refreshClaimFlags } from './claim.flags.js';
+import {
+  PnrrFramework,
+  PnrrImplementation,
+  type PnrrImplementationMode,
+} from './framework.entity.js';
 import { refreshGrantStateFlags } from './grant.flags.js';
 import { PnrrComuneKpi } from './kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
@@ -145,6 +150,31 @@ function seedClaims(em: EntityManager): void {
   }
 }
 
+interface FrameworkFile {
+  framework: Omit<PnrrFramework, 'dataset' | 'goalsDueBy'> & { dataset: string };
+  implementations: {
+    istatCode: string;
+    mode: PnrrImplementationMode;
+    note: string;
+    dataset: string;
+    sourceNote: string;
+  }[];
+}
+
+/** How the measures work (seed-facts section 5) and how the named comuni run them. */
+function seedFramework(em: EntityManager): void {
+  const { framework, implementations } = readSeedJson<FrameworkFile>('pnrr', 'framework.json');
+  em.create(PnrrFramework, { ...framework, dataset: ref(Dataset, framework.dataset) });
+  for (const i of implementations)
+    em.create(PnrrImplementation, {
+      comune: ref(Comune, i.istatCode),
+      mode: i.mode,
+      note: i.note,
+      dataset: ref(Dataset, i.dataset),
+      sourceNote: i.sourceNote,
+    });
+}
+
 /**
  * Loads the PNRR seed: datasets, measures and notices, the grant files through the
  * `pnrr-grants` importer's own code path, the 2022-11-17 snapshot apart, the KPI, the
@@ -167,6 +197,7 @@ export async function seedPnrr(em: EntityManager): Promise<void> {
   seedKpi(em);
   await seedProjects(em);
   seedClaims(em);
+  seedFramework(em);
   await em.flush();
   await refreshClaimFlags(em);
   await refreshGrantStateFlags(em);
