@@ -28,7 +28,7 @@ export interface CsvGrant {
   appliedOn: string;
   status: 'A' | 'R' | 'E';
   statusOn: string;
-  /** Day the file the row comes from was published (its upstream commit, SOURCES.md). */
+  /** Day the earliest file showing the row's state was published (upstream commit, SOURCES.md). */
   observedOn: string;
 }
 
@@ -68,8 +68,15 @@ function toGrant(r: Record<string, string>, observedOn: string): CsvGrant {
 export function currentGrants(): CsvGrant[] {
   const byKey = new Map<string, CsvGrant>();
   for (const [file, on] of [...FILES].sort((a, b) => a[1].localeCompare(b[1])))
-    for (const r of read(`pnrr/${file}`))
-      byKey.set(`${r.codice_cup.toUpperCase()}|${r.avviso}`, toGrant(r, on));
+    for (const r of read(`pnrr/${file}`)) {
+      const key = `${r.codice_cup.toUpperCase()}|${r.avviso}`;
+      const g = toGrant(r, on);
+      // The same state in a later file was first observed in the earlier one.
+      const before = byKey.get(key);
+      if (before && before.status === g.status && before.statusOn === g.statusOn)
+        g.observedOn = before.observedOn;
+      byKey.set(key, g);
+    }
   return [...byKey.values()];
 }
 

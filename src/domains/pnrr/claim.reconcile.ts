@@ -53,14 +53,18 @@ const BASIS_SQL: Record<ReconciliationBasis, (asOf: string) => GrantSql> = {
   }),
 };
 
-/** Computes the figure of a basis with one grouped statement (two for a missing snapshot). */
+/**
+ * Computes the figure of a basis with one grouped statement (two for a missing snapshot),
+ * plus the territory lookup unless its comuni are given.
+ */
 export async function computeFigure(
   em: EntityManager,
   basis: ReconciliationBasis,
   territory: string,
   asOf: string,
+  resolved?: readonly string[],
 ): Promise<BasisFigure> {
-  const codes = await resolveTerritory(em, territory, 'claim.territory');
+  const codes = resolved ?? (await resolveTerritory(em, territory, 'claim.territory'));
   const w = BASIS_SQL[basis](asOf);
   const table =
     basis === ReconciliationBasis.PUBLISHED_SNAPSHOT ? 'pnrr_grant_snapshot' : 'pnrr_grant';

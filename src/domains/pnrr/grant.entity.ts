@@ -128,7 +128,7 @@ export class PnrrGrant extends Sourced implements Node {
   @Field(() => DateScalar, {
     nullable: true,
     description:
-      'Day the current state was observed: the publication date of the file it was read from; null when that date is not known (then the day of the query stands for it).',
+      'Day the current state was first observed: the publication date of the earliest file read that shows it; null when that date is not known (then the day of the query stands for it).',
   })
   @Property({ type: 'date', nullable: true })
   statusObservedOn?: string | null;

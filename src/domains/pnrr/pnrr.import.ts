@@ -102,6 +102,42 @@ const grantColumns = (r: ParsedGrant, dataset: string, note: string) => ({
   source_note: note,
 });
 
+const earliest = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+
+/**
+ * The day each row's state was first observed: a grant whose state (status and status
+ * date) is what the hub already holds keeps the earliest day known for it (a re-import of
+ * the same or a later file changes nothing); a new or changed state is observed on the
+ * file's day (null when unknown). One statement per batch.
+ */
+async function observationDays(
+  em: EntityManager,
+  rows: ParsedGrant[],
+  fileDay: string | null,
+): Promise<(string | null)[]> {
+  const stored = await em.execute<
+    {
+      cup: string;
+      notice: string;
+      status: string;
+      status_on: string | null;
+      observed_on: string | null;
+    }[]
+  >(
+    `select g.cup, g.notice_title as notice, g.status::text as status, g.status_on::text as status_on,
+            g.status_observed_on::text as observed_on
+       from pnrr_grant g join json_to_recordset(?::json) k(cup text, notice text)
+         on k.cup = g.cup and k.notice = g.notice_title`,
+    [JSON.stringify(rows.map((r) => ({ cup: r.cup, notice: r.notice })))],
+  );
+  const byKey = new Map(stored.map((g) => [`${g.cup}\u0000${g.notice}`, g]));
+  return rows.map((r) => {
+    const before = byKey.get(`${r.cup}\u0000${r.notice}`);
+    const same = before && before.status === r.status && before.status_on === r.statusOn;
+    return same ? earliest(before.observed_on, fileDay) : fileDay;
+  });
+}
+
 /**
  * Where an import writes: the current grants (with the publication day of the file, when
  * known: the day their state was observed), or a snapshot of a given publication day.
@@ -139,16 +175,18 @@ export async function importGrantFile(
       const rows = batch.filter((r): r is ParsedGrant => r !== SKIP);
       skipped += batch.length - rows.length;
       await writeBodiesAndNotices(tx, rows, ctx, dataset, note);
-      if (target.kind === 'current')
+      if (target.kind === 'current') {
+        const observed = await observationDays(tx, rows, target.observedOn ?? null);
         return upsertRows(
           tx,
           'pnrr_grant',
           ['cup', 'notice_title'],
-          rows.map((r) => ({
+          rows.map((r, i) => ({
             ...grantColumns(r, dataset, note),
-            status_observed_on: target.observedOn ?? null,
+            status_observed_on: observed[i],
           })),
         );
+      }
       return upsertRows(
         tx,
         'pnrr_grant_snapshot',

@@ -4,6 +4,7 @@ import { groupBy, manyLoader, oneLoader } from '../../common/loaders.js';
 import { decodeCursor } from '../../common/pagination.js';
 import { PnrrBody } from './body.entity.js';
 import { Claim } from './claim.entity.js';
+import { resolveTerritory } from '../../hub/territory.js';
 import { computeFigure, type BasisFigure } from './claim.reconcile.js';
 import type { ReconciliationBasis } from './claim.types.js';
 import { PnrrImplementation } from './framework.entity.js';
@@ -146,14 +147,23 @@ function createPnrrLoaders(ctx: HubContext) {
       });
     }),
     /** Open-data figures for claims, by "basis|territory|date". */
-    figure: new DataLoader<string, BasisFigure>((keys) =>
-      Promise.all(
-        keys.map((k) => {
-          const [basis, territory, asOf] = k.split('|');
-          return computeFigure(em, basis as ReconciliationBasis, territory, asOf);
-        }),
-      ),
-    ),
+    figure: new DataLoader<string, BasisFigure>(async (keys) => {
+      // Each territory is resolved once for all the figures asked of it.
+      const parsed = keys.map((k) => k.split('|') as [ReconciliationBasis, string, string]);
+      const territories = [...new Set(parsed.map(([, t]) => t))];
+      const codes = new Map(
+        await Promise.all(
+          territories.map(
+            async (t) => [t, await resolveTerritory(em, t, 'claim.territory')] as const,
+          ),
+        ),
+      );
+      return Promise.all(
+        parsed.map(([basis, territory, asOf]) =>
+          computeFigure(em, basis, territory, asOf, codes.get(territory)),
+        ),
+      );
+    }),
   };
 }
 
