@@ -14,6 +14,10 @@ import { Migration20261130005000_civil_protection_hazards } from './Migration202
 import { Migration20261130006000_hub_initiatives } from './Migration20261130006000_hub_initiatives.js';
 import { Migration20261130006100_energy_founders } from './Migration20261130006100_energy_founders.js';
 import { Migration20261130006200_pnrr_facilitation } from './Migration20261130006200_pnrr_facilitation.js';
+import { Migration20261130007000_pnrr_observations } from './Migration20261130007000_pnrr_observations.js';
+import { Migration20261130007100_comune_boundary_source } from './Migration20261130007100_comune_boundary_source.js';
+import { Migration20261130007200_pnrr_claim_parts } from './Migration20261130007200_pnrr_claim_parts.js';
+import { Migration20261130007300_pnrr_framework } from './Migration20261130007300_pnrr_framework.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -56,4 +60,17 @@ export const migrationsList: MigrationObject[] = [
     name: 'Migration20261130006200_pnrr_facilitation',
     class: Migration20261130006200_pnrr_facilitation,
   },
+  {
+    name: 'Migration20261130007000_pnrr_observations',
+    class: Migration20261130007000_pnrr_observations,
+  },
+  {
+    name: 'Migration20261130007100_comune_boundary_source',
+    class: Migration20261130007100_comune_boundary_source,
+  },
+  {
+    name: 'Migration20261130007200_pnrr_claim_parts',
+    class: Migration20261130007200_pnrr_claim_parts,
+  },
+  { name: 'Migration20261130007300_pnrr_framework', class: Migration20261130007300_pnrr_framework },
 ];

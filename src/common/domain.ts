@@ -30,10 +30,30 @@ export interface Domain {
   wideColumns?: WideColumns;
 }
 
+/**
+ * How the cells of an export column are written in CSV (one convention for every export,
+ * applied by the export machinery, src/server/export/format.ts):
+ * - `boolean`: `true` / `false` (never PostgreSQL's `t` / `f`);
+ * - `money`: EUR with exactly two decimals (`0.00`, `79922.00`), exact;
+ * - `integer`, `decimal`: as PostgreSQL prints them (decimal: full precision);
+ * - `date`: ISO `YYYY-MM-DD`; `timestamp`: ISO 8601 in UTC (`2024-05-01T10:00:00Z`);
+ * - `text`: as is.
+ * An empty cell is always null: unknown (or not applicable), never zero.
+ */
+export type ExportColumnType =
+  'text' | 'integer' | 'decimal' | 'money' | 'boolean' | 'date' | 'timestamp';
+
 /** A column of an export: name and meaning (documented in the README and the metadata). */
 export interface ExportColumn {
   name: string;
   description: string;
+  /**
+   * How its cells are written. Declare it. When absent it is inferred from the type
+   * PostgreSQL gives the column: boolean → `boolean`; numeric named `*_eur` → `money`;
+   * other numeric or floating point → `decimal`; integers → `integer`; date → `date`;
+   * timestamps → `timestamp`; anything else → `text`.
+   */
+  type?: ExportColumnType;
 }
 
 /**
@@ -79,6 +99,17 @@ export interface TimelineEvent {
   sourceNote?: string | null;
   /** Global id of the record the event is about, when there is one. */
   entityId?: string | null;
+  /**
+   * When only a range of days is known: the earliest day the event can have happened; `on`
+   * is then the latest (e.g. a renunciation first seen in a file of that day).
+   */
+  notBefore?: string | null;
+  /**
+   * True when the event concerns another body located in the comune (a school, a health
+   * authority...), not the comune itself: shown only with `timeline(bodies: ALL)`, as
+   * `pnrr(bodies: ALL)` counts their grants.
+   */
+  otherBody?: boolean;
 }
 
 /** One search hit: the record (an entity implementing Node) and its score in [0, 1]. */

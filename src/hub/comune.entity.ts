@@ -1,6 +1,15 @@
-import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  Entity,
+  Index,
+  ManyToOne,
+  OptionalProps,
+  PrimaryKey,
+  Property,
+  type Ref,
+} from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../common/node.js';
+import { Dataset } from './dataset.entity.js';
 import { GeoPoint } from './geo.js';
 import { Sourced } from './sourced.js';
 
@@ -20,7 +29,7 @@ export class Population {
 })
 @Entity({ tableName: 'comune' })
 export class Comune extends Sourced implements Node {
-  [OptionalProps]?: 'id' | 'population' | 'centroid';
+  [OptionalProps]?: 'id' | 'population' | 'centroid' | 'boundaryDataset';
 
   /** ISTAT code, 6 digits (`019035` is Crema). */
   @Field(() => String, { description: 'ISTAT code (codice ISTAT), 6 digits, e.g. "019035".' })
@@ -66,6 +75,14 @@ export class Comune extends Sourced implements Node {
   /** GeoJSON geometry (Polygon or MultiPolygon); lazy, served by a loader. */
   @Property({ type: 'json', lazy: true, nullable: true })
   boundary?: object | null;
+
+  /**
+   * The dataset the boundary comes from (openpolis limits), when there is a boundary; the
+   * area and centroid are computed from it. Exposed as `boundarySource`, counted in the
+   * dataset's `recordCount` and listed in the comune's `sources`.
+   */
+  @ManyToOne(() => Dataset, { ref: true, nullable: true, deleteRule: 'restrict' })
+  boundaryDataset?: Ref<Dataset> | null;
 
   get id(): string {
     return toGlobalId('Comune', this.istatCode);

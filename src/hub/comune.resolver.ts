@@ -9,6 +9,8 @@ import { Comune } from './comune.entity.js';
 import { ComuneOrderField, ComuniArgs } from './comune.inputs.js';
 import { TerritorialGrouping } from './grouping.entity.js';
 import { hubLoaders } from './hub.loaders.js';
+import { Source } from './source.js';
+import { toSource } from './source.resolver.js';
 import { checkIstatCode, resolveTerritory } from './territory.js';
 
 /** A page of comuni. */
@@ -91,5 +93,19 @@ export class ComuneResolver {
   })
   async boundary(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<object | null> {
     return (await hubLoaders(ctx).boundary.load(comune.istatCode))?.boundary ?? null;
+  }
+
+  @FieldResolver(() => Source, {
+    nullable: true,
+    description:
+      'Provenance of the boundary, and of the area and centroid computed from it (openpolis limits); null when the comune has no boundary. `source` is the provenance of the other fields (ISTAT list).',
+  })
+  async boundarySource(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<Source | null> {
+    const id = comune.boundaryDataset?.id;
+    if (!id) return null;
+    const dataset = await hubLoaders(ctx).dataset.load(id);
+    return dataset
+      ? toSource(dataset, `limits_P_19_municipalities.geojson, feature ${comune.istatCode}`)
+      : null;
   }
 }

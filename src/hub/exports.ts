@@ -1,28 +1,44 @@
 import type { Domain, ExportColumn, ExportDefinition } from '../common/domain.js';
 
 const HUB_WIDE: ExportColumn[] = [
-  { name: 'istat_code', description: 'ISTAT code of the comune (6 digits).' },
-  { name: 'name', description: 'Official name.' },
-  { name: 'cadastral_code', description: 'Cadastral code (codice catastale).' },
-  { name: 'postal_codes', description: 'Postal codes (CAP), separated by ";".' },
-  { name: 'population_legal_2011', description: 'Legal population, census 2011.' },
-  { name: 'population_resident_2021', description: 'Resident population on 1 January 2021.' },
-  { name: 'area_km2', description: 'Area in km² computed from the boundary.' },
-  { name: 'centroid_lat', description: 'Latitude of the centroid (WGS84).' },
-  { name: 'centroid_lon', description: 'Longitude of the centroid (WGS84).' },
+  { name: 'istat_code', type: 'text', description: 'ISTAT code of the comune (6 digits).' },
+  { name: 'name', type: 'text', description: 'Official name.' },
+  { name: 'cadastral_code', type: 'text', description: 'Cadastral code (codice catastale).' },
+  { name: 'postal_codes', type: 'text', description: 'Postal codes (CAP), separated by ";".' },
+  { name: 'population_legal_2011', type: 'integer', description: 'Legal population, census 2011.' },
+  {
+    name: 'population_resident_2021',
+    type: 'integer',
+    description: 'Resident population on 1 January 2021.',
+  },
+  {
+    name: 'area_km2',
+    type: 'decimal',
+    description: 'Area in km² computed from the boundary (as `areaKm2`).',
+  },
+  { name: 'centroid_lat', type: 'decimal', description: 'Latitude of the centroid (WGS84).' },
+  { name: 'centroid_lon', type: 'decimal', description: 'Longitude of the centroid (WGS84).' },
   {
     name: 'groupings',
+    type: 'text',
     description: 'Codes of the territorial groupings it belongs to, ";"-separated.',
   },
-  { name: 'area_omogenea_cremasca', description: 'true when in the Area Omogenea Cremasca (48).' },
-  { name: 'consorzio_it', description: 'true when a Consorzio.IT member (52, inferred).' },
+  {
+    name: 'area_omogenea_cremasca',
+    type: 'boolean',
+    description: 'true when in the Area Omogenea Cremasca (48).',
+  },
+  {
+    name: 'consorzio_it',
+    type: 'boolean',
+    description: 'true when a Consorzio.IT member (52, inferred).',
+  },
 ];
 
 const HUB_SQL = (comuni: string) => `
   select c.istat_code, c.name, c.cadastral_code, array_to_string(c.postal_codes, ';') as postal_codes,
          c.pop_legal2011 as population_legal_2011, c.pop_resident2021 as population_resident_2021,
-         round(c.area_km2::numeric, 2) as area_km2, round(c.centroid_lat::numeric, 6) as centroid_lat,
-         round(c.centroid_lon::numeric, 6) as centroid_lon,
+         c.area_km2, c.centroid_lat, c.centroid_lon,
          (select string_agg(m.grouping_code, ';' order by m.grouping_code) from grouping_member m
            where m.comune_istat_code = c.istat_code) as groupings,
          exists (select 1 from grouping_member m where m.comune_istat_code = c.istat_code

@@ -49,6 +49,7 @@ export async function seedHub(em: EntityManager): Promise<void> {
       centroidLat: num(r.centroid_lat_geom),
       centroidLon: num(r.centroid_lon_geom),
       boundary,
+      boundaryDataset: ref(Dataset, 'openpolis-limits-cr'),
       dataset: istat,
       sourceNote:
         'territory/comuni_cr_summary.csv; area and centroid computed from the openpolis boundary' +

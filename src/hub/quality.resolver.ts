@@ -1,10 +1,40 @@
-import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  FieldResolver,
+  InputType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { HubContext } from '../common/context.js';
 import { Comune } from './comune.entity.js';
+import { TerritorialGrouping } from './grouping.entity.js';
 import { hubLoaders } from './hub.loaders.js';
 import { DataQualityIssue } from './quality.entity.js';
 import { checkIstatCode } from './territory.js';
+
+/** Which of a comune's flags: its own, or those it inherits from its groupings. */
+export enum QualityIssueOrigin {
+  ALL = 'ALL',
+  OWN = 'OWN',
+  INHERITED = 'INHERITED',
+}
+registerEnumType(QualityIssueOrigin, {
+  name: 'QualityIssueOrigin',
+  description: "Which of a comune's data-quality flags: its own, or those of its groupings.",
+  valuesConfig: {
+    ALL: { description: 'Both: its own flags first, then the inherited ones.' },
+    OWN: { description: 'Flags that concern the comune itself (their `comune` is it).' },
+    INHERITED: {
+      description:
+        'Flags that concern a grouping the comune belongs to (their `territory`), e.g. a claim about the Cremasco or a lot of a programme it takes part in.',
+    },
+  },
+});
 
 /** Filter of data-quality flags. */
 @InputType({ description: 'Filter of data-quality flags; all given conditions must hold.' })
@@ -34,6 +64,19 @@ export class QualityResolver {
     return ctx.em.find(DataQualityIssue, where, {
       orderBy: { domain: 'asc', code: 'asc', pk: 'asc' },
     });
+  }
+
+  @FieldResolver(() => TerritorialGrouping, {
+    nullable: true,
+    description:
+      'The grouping the flag concerns, if one: every member comune inherits the flag (see `Comune.qualityIssues(origin:)`).',
+  })
+  territory(
+    @Root() issue: DataQualityIssue,
+    @Ctx() ctx: HubContext,
+  ): Promise<TerritorialGrouping | null> {
+    const code = issue.grouping?.unwrap().code;
+    return code ? hubLoaders(ctx).grouping.load(code) : Promise.resolve(null);
   }
 
   @FieldResolver(() => Comune, { nullable: true, description: 'The comune concerned, if one.' })

@@ -62,8 +62,9 @@ function exportDocs(): string {
       `Formats: ${formats.join(', ')}.`,
       '',
     );
-    out.push('| column | meaning |', '| --- | --- |');
-    for (const c of e.columns) out.push(`| \`${c.name}\` | ${cell(c.description)} |`);
+    out.push('| column | type | meaning |', '| --- | --- | --- |');
+    for (const c of e.columns)
+      out.push(`| \`${c.name}\` | ${c.type ?? 'from SQL'} | ${cell(c.description)} |`);
     out.push('');
   }
   return out.join('\n').trimEnd();

@@ -66,7 +66,7 @@ describe('domain exports', () => {
     expect(crema.pnrr_total_eur).toBe(data.comune.pnrr.total);
     expect(Number(crema.bb_gaps_listed_count)).toBe(data.comune.broadband.gaps.listedCount);
     expect(Number(crema.collection_centres)).toBe(data.comune.collectionCentres.length);
-    expect(crema.supra_municipal_platform).toBe('t');
+    expect(crema.supra_municipal_platform).toBe('true');
     expect(Number(crema.energy_communities)).toBeGreaterThan(0);
     const [casaletto] = await csv('/export/comuni.csv?territory=019018');
     expect(casaletto.civil_protection_plan_status).toBeTruthy();

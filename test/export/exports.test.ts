@@ -67,8 +67,8 @@ describe('the wide table of the comuni', () => {
     expect(crema).toMatchObject({
       name: src.name,
       population_resident_2021: src.pop_res_2021,
-      consorzio_it: 't',
-      area_omogenea_cremasca: 't',
+      consorzio_it: 'true',
+      area_omogenea_cremasca: 'true',
     });
     expect(rows.find((r) => r.istat_code === '019036')!.name).toBe('Cremona');
     const spino = rows.find((r) => r.istat_code === '019102')!;

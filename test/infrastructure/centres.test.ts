@@ -86,7 +86,10 @@ describe('collectionCentres', () => {
     for (const { node } of conn.edges) {
       expect(node.owner).toEqual({ code: 'consorzio-it', name: orgName('consorzio-it') });
       expect(node.operator).toEqual({ code: 'linea-gestioni', name: orgName('linea-gestioni') });
-      expect(node.source).toEqual({ dataset: press, note: 'press release (date not recorded)' });
+      expect(node.source).toEqual({
+        dataset: press,
+        note: 'press release of Consorzio.IT on the collection-centre programme, undated (written after the tenders of mid-February 2023)',
+      });
       expect(node.location).toBeNull();
     }
   });

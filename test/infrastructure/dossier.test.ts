@@ -38,7 +38,9 @@ it("puts the programme's milestones, at their precision, in each participant's t
   );
   for (const e of events) {
     expect(e).toMatchObject({ domain: 'infrastructure', kind: 'MILESTONE' });
-    expect(e.source.note).toBe('press release (date not recorded)');
+    expect(e.source.note).toBe(
+      'press release of Consorzio.IT on the collection-centre programme, undated (written after the tenders of mid-February 2023)',
+    );
   }
   expect(events.filter((e) => e.title.endsWith('(expected)'))).toHaveLength(
     programme.milestones.filter((m) => m.status === 'EXPECTED').length,

@@ -28,6 +28,8 @@ export interface CsvGrant {
   appliedOn: string;
   status: 'A' | 'R' | 'E';
   statusOn: string;
+  /** Day the earliest file showing the row's state was published (upstream commit, SOURCES.md). */
+  observedOn: string;
 }
 
 const noticeMeasure = new Map(
@@ -39,10 +41,10 @@ export const cents = (amount: string) => {
 };
 export const money = (c: bigint) => `${c / 100n}.${(c % 100n).toString().padStart(2, '0')}`;
 
-function toGrant(r: Record<string, string>): CsvGrant {
+function toGrant(r: Record<string, string>, observedOn: string): CsvGrant {
   const t = (r.tipologia_ente ?? '').toLowerCase();
   return {
-    cup: r.codice_cup,
+    cup: r.codice_cup.toUpperCase(),
     notice: r.avviso,
     ipa: r.codice_ipa,
     kind:
@@ -58,20 +60,30 @@ function toGrant(r: Record<string, string>): CsvGrant {
     appliedOn: r.data_invio_candidatura,
     status: r.stato_candidatura as CsvGrant['status'],
     statusOn: r.data_stato_candidatura ?? '',
+    observedOn,
   };
 }
 
 /** The current grants: every per-measure and other-bodies file, newest version per key. */
 export function currentGrants(): CsvGrant[] {
   const byKey = new Map<string, CsvGrant>();
-  for (const [file] of [...FILES].sort((a, b) => a[1].localeCompare(b[1])))
-    for (const r of read(`pnrr/${file}`)) byKey.set(`${r.codice_cup}|${r.avviso}`, toGrant(r));
+  for (const [file, on] of [...FILES].sort((a, b) => a[1].localeCompare(b[1])))
+    for (const r of read(`pnrr/${file}`)) {
+      const key = `${r.codice_cup.toUpperCase()}|${r.avviso}`;
+      const g = toGrant(r, on);
+      // The same state in a later file was first observed in the earlier one.
+      const before = byKey.get(key);
+      if (before && before.status === g.status && before.statusOn === g.statusOn)
+        g.observedOn = before.observedOn;
+      byKey.set(key, g);
+    }
   return [...byKey.values()];
 }
 
 /** The comuni file as published on 2022-11-17. */
+export const SNAPSHOT_DAY = '2022-11-17';
 export const snapshotGrants = () =>
-  read('pnrr/candidature_comuni_finanziate_cr_2022-11-17.csv').map(toGrant);
+  read('pnrr/candidature_comuni_finanziate_cr_2022-11-17.csv').map((r) => toGrant(r, SNAPSHOT_DAY));
 
 /** ISTAT codes of a grouping, from the hub's compiled territory table. */
 export function groupingCodes(code: 'area-omogenea-cremasca' | 'consorzio-it' | 'province-cr') {
@@ -85,9 +97,53 @@ export function groupingCodes(code: 'area-omogenea-cremasca' | 'consorzio-it' | 
   );
 }
 
-/** Whether a grant counts as of a date (funded by then, not renounced by then). */
-export const countsAsOf = (g: CsvGrant, d: string) =>
-  g.fundedOn <= d && (g.status !== 'R' || (g.statusOn !== '' && g.statusOn > d));
+/** A grant's state on a day, from every dated observation of it. */
+export type StateOn = 'ACTIVE' | 'RENOUNCED' | 'UNCERTAIN' | 'NOT_FUNDED';
+
+let snapshotIndex: Map<string, CsvGrant[]> | null = null;
+/** Rows of the files as published on past days, by CUP and notice. */
+function pastObservations(g: CsvGrant): CsvGrant[] {
+  if (!snapshotIndex) {
+    snapshotIndex = new Map();
+    for (const r of snapshotGrants()) {
+      const k = `${r.cup}|${r.notice}`;
+      snapshotIndex.set(k, [...(snapshotIndex.get(k) ?? []), r]);
+    }
+  }
+  return snapshotIndex.get(`${g.cup}|${g.notice}`) ?? [];
+}
+
+/**
+ * A grant's state on day d, read from the raw files: its current row (status, status date,
+ * and the day its file was published) and its rows in the files published on past days.
+ * ACTIVE: some observation shows it not renounced on or after d and none renounced by d;
+ * RENOUNCED: the reverse; UNCERTAIN: nothing decides, or the observations conflict (a
+ * status date that a later observation contradicts decides nothing).
+ */
+export function stateOn(g: CsvGrant, d: string): StateOn {
+  if (g.fundedOn > d) return 'NOT_FUNDED';
+  const past = pastObservations(g);
+  const renounced = g.status === 'R';
+  const contradicted =
+    renounced &&
+    g.statusOn !== '' &&
+    past.some((p) => p.status !== 'R' && p.observedOn >= g.statusOn);
+  const statusDateSays = renounced && g.statusOn !== '' && g.statusOn <= d;
+  const activeLater =
+    !renounced ||
+    (g.statusOn !== '' && g.statusOn > d) ||
+    past.some((p) => p.status !== 'R' && p.observedOn >= d);
+  const renouncedBy =
+    past.some((p) => p.status === 'R' && p.observedOn <= d) ||
+    (renounced && (g.observedOn <= d || (statusDateSays && !contradicted)));
+  const disputed = statusDateSays && contradicted;
+  if (activeLater && !renouncedBy && !disputed) return 'ACTIVE';
+  if (renouncedBy && !activeLater) return 'RENOUNCED';
+  return 'UNCERTAIN';
+}
+
+/** Whether a grant counts as of a date: every observation shows it active that day. */
+export const countsAsOf = (g: CsvGrant, d: string) => stateOn(g, d) === 'ACTIVE';
 
 /** Sum and count by a key. */
 export function sumBy(grants: CsvGrant[], key: (g: CsvGrant) => string) {

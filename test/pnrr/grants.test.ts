@@ -184,7 +184,8 @@ describe('pnrrSummary', () => {
     expect(
       res.data!.pnrrSummary.rows.find((r) => r.key === 'RENOUNCED')?.grantCount,
     ).toBeGreaterThan(0);
-    // No status date (older layout): a renounced grant never counts under asOf.
+    // No status date (older layout): from the day its file was published, a renounced
+    // grant is renounced (test/pnrr/as-of.test.ts covers the days before).
     const unknown = grants.filter((g) => g.status === 'R' && !g.statusOn);
     expect(unknown.length).toBeGreaterThan(0);
     expect(unknown.some((g) => countsAsOf(g, '2030-01-01'))).toBe(false);

@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { hubLoaders } from '../../hub/hub.loaders.js';
@@ -15,6 +15,19 @@ export class ComuneInfrastructureResolver {
   })
   collectionCentres(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<CollectionCentre[]> {
     return infrastructureLoaders(ctx).centresOfComune.load(comune.istatCode);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Number of collection centres and platforms the hub knows in the comune (wide-table column `collection_centres`); null when it knows none: the sources (the upgrade programme, the 7 platforms, imported registers) do not cover the comune, so its count is unknown, not zero.',
+  })
+  async collectionCentreCount(
+    @Root() comune: Comune,
+    @Ctx() ctx: HubContext,
+  ): Promise<number | null> {
+    const centres = await infrastructureLoaders(ctx).centresOfComune.load(comune.istatCode);
+    return centres.length || null;
   }
 
   @FieldResolver(() => [UpgradeProgramme], {

@@ -51,7 +51,7 @@ registerEnumType(ClaimWording, {
 })
 @Entity({ tableName: 'pnrr_claim' })
 export class Claim extends Sourced implements Node {
-  [OptionalProps]?: 'id';
+  [OptionalProps]?: 'id' | 'partOf';
 
   @Field(() => String, { description: 'Stable code of the claim.' })
   @PrimaryKey({ type: 'text' })
@@ -105,6 +105,11 @@ export class Claim extends Sourced implements Node {
   @Index()
   @ManyToOne({ entity: 'PnrrMeasure', ref: true, nullable: true })
   measure?: Ref<PnrrMeasure> | null;
+
+  /** The stated total this figure is a part of (a measure's share), if any. */
+  @Index()
+  @ManyToOne({ entity: 'Claim', ref: true, nullable: true, deleteRule: 'set null' })
+  partOf?: Ref<Claim> | null;
 
   get id(): string {
     return toGlobalId('Claim', this.code);

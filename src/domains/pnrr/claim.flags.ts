@@ -5,17 +5,21 @@ import {
   computeFigure,
   euros,
   reconcileClaim,
+  sumParts,
   type BasisFigure,
   type FigureSource,
 } from './claim.reconcile.js';
 
 /** Code of the flag raised for a claim the open data contradict. */
 export const CLAIM_CONTRADICTED = 'CLAIM_CONTRADICTED';
+/** Code of the flag raised for a stated total its stated parts cannot add up to. */
+export const CLAIM_PARTS_INCONSISTENT = 'CLAIM_PARTS_INCONSISTENT';
 
 /**
  * Recomputes the territory-level flags of the claims the data contradict (neither the
- * figure as of the claim date nor the file published that day fits the wording). Run by
- * the seed and after every grant import, in the caller's transaction.
+ * figure as of the claim date, whatever the state of its uncertain grants, nor the file
+ * published that day fits the wording), and of the stated totals their stated parts cannot
+ * add up to. Run by the seed and after every grant import, in the caller's transaction.
  */
 export async function refreshClaimFlags(em: EntityManager): Promise<number> {
   const claims = await em.find(Claim, {}, { orderBy: { code: 'asc' } });
@@ -51,6 +55,22 @@ export async function refreshClaimFlags(em: EntityManager): Promise<number> {
       sourceNote: r.note,
     });
   }
-  await replaceQualityFlags(em, 'pnrr', flags, [CLAIM_CONTRADICTED]);
+  for (const claim of claims) {
+    const sum = sumParts(
+      claim,
+      claims.filter((c) => c.partOf?.unwrap().code === claim.code),
+    );
+    if (!sum || sum.consistent) continue;
+    flags.push({
+      code: CLAIM_PARTS_INCONSISTENT,
+      entity: `Claim:${claim.code}`,
+      comune: null,
+      territory: claim.territory,
+      dataset: claim.dataset.id,
+      message: `${claim.statement}: ${sum.note}`,
+      sourceNote: claim.sourceNote ?? null,
+    });
+  }
+  await replaceQualityFlags(em, 'pnrr', flags, [CLAIM_CONTRADICTED, CLAIM_PARTS_INCONSISTENT]);
   return flags.length;
 }

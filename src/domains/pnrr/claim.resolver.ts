@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
 import { Claim, ClaimTopic } from './claim.entity.js';
-import { reconcileClaim } from './claim.reconcile.js';
-import { ClaimReconciliation } from './claim.types.js';
+import { reconcileClaim, sumParts } from './claim.reconcile.js';
+import { ClaimPartsSum, ClaimReconciliation } from './claim.types.js';
 import { PnrrMeasure } from './measure.entity.js';
 import { pnrrLoaders } from './pnrr.loaders.js';
 
@@ -28,6 +28,31 @@ export class ClaimResolver {
   measure(@Root() c: Claim, @Ctx() ctx: HubContext): Promise<PnrrMeasure | null> {
     const code = c.measure?.unwrap().code;
     return code ? pnrrLoaders(ctx).measure.load(code) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Claim, {
+    nullable: true,
+    description: 'The stated total this figure is a part of (e.g. a measure of the total).',
+  })
+  partOf(@Root() c: Claim, @Ctx() ctx: HubContext): Promise<Claim | null> {
+    const code = c.partOf?.unwrap().code;
+    return code ? pnrrLoaders(ctx).claim.load(code) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [Claim], {
+    description: 'The figures stated as parts of this one (e.g. per measure), by code.',
+  })
+  parts(@Root() c: Claim, @Ctx() ctx: HubContext): Promise<Claim[]> {
+    return pnrrLoaders(ctx).claimParts.load(c.code);
+  }
+
+  @FieldResolver(() => ClaimPartsSum, {
+    nullable: true,
+    description:
+      'The stated parts added up and compared with this total as stated (e.g. the per-measure figures: 9,011,000 against 11,038,976); null when the claim has no parts.',
+  })
+  async partsSum(@Root() c: Claim, @Ctx() ctx: HubContext): Promise<ClaimPartsSum | null> {
+    return sumParts(c, await pnrrLoaders(ctx).claimParts.load(c.code));
   }
 
   @FieldResolver(() => ClaimReconciliation, {

@@ -56,9 +56,20 @@ export class ClaimComparison {
   @Field(() => Int, { description: 'Number of grants behind the figure.' })
   grantCount!: number;
 
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'Grants whose state on the date is not known (renounced at an unknown date after their last observation as active), EUR: not in `computed`; the true figure lies between computed and computed + uncertainAmount. Null when the data are not held.',
+  })
+  uncertainAmount!: string | null;
+
+  @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  uncertainGrantCount!: number;
+
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Whether the figure lies in the range the wording allows (low..high).',
+    description:
+      'Whether the figure lies in the range the wording allows (low..high), whatever the state of the uncertain grants; null when the data are not held or when it depends on those grants.',
   })
   consistent!: boolean | null;
 
@@ -87,14 +98,24 @@ export class ClaimReconciliation {
   @Field(() => MoneyScalar, { description: 'computed − claimed value, EUR.' })
   difference!: string;
 
+  @Field(() => MoneyScalar, {
+    description:
+      'Grants of the primary figure whose state on the date is not known, EUR (not in `computed`): the true figure lies between computed and computed + uncertainAmount. "0.00" when every state is known.',
+  })
+  uncertainAmount!: string;
+
+  @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  uncertainGrantCount!: number;
+
   @Field(() => Boolean, {
-    description: 'Whether the primary figure lies in the range the wording allows.',
+    description:
+      'Whether the primary figure lies in the range the wording allows whatever the state of the uncertain grants (false also when it depends on them: see the primary comparison).',
   })
   consistent!: boolean;
 
   @Field(() => Boolean, {
     description:
-      'True when the data contradict the claim: neither the AS_OF figure nor the snapshot published that day (when held) fits the wording.',
+      'True when the data contradict the claim: the AS_OF figure does not fit the wording whatever the state of the uncertain grants, and the snapshot published that day (when held) does not fit either.',
   })
   contradicted!: boolean;
 
@@ -106,4 +127,42 @@ export class ClaimReconciliation {
       'Every comparison: each basis on the claim territory and on the other territories.',
   })
   comparisons!: ClaimComparison[];
+}
+
+/** How the stated parts of a claim add up against the stated total. */
+@ObjectType({
+  description:
+    'The parts of a stated total (e.g. the per-measure figures of the press) added up and compared with the total as stated, before any open data.',
+})
+export class ClaimPartsSum {
+  @Field(() => Int, { description: 'Number of parts.' })
+  partCount!: number;
+
+  @Field(() => MoneyScalar, { description: 'Sum of the parts as stated (their `value`), EUR.' })
+  stated!: string;
+
+  @Field(() => MoneyScalar, {
+    description: "Sum of the lowest amounts the parts' wording allows, EUR.",
+  })
+  low!: string;
+
+  @Field(() => MoneyScalar, {
+    description: "Sum of the highest amounts the parts' wording allows, EUR.",
+  })
+  high!: string;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'stated − the total as stated, EUR (negative: the parts give less than the total).',
+  })
+  difference!: string;
+
+  @Field(() => Boolean, {
+    description:
+      "Whether the parts can add up to the total: the range of their sum (low..high) meets the total's range.",
+  })
+  consistent!: boolean;
+
+  @Field(() => String, { description: 'The comparison in plain words.' })
+  note!: string;
 }

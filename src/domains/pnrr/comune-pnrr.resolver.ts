@@ -4,6 +4,7 @@ import { MoneyScalar } from '../../common/money.js';
 import { connectionOf, key, PageArgs, readPage } from '../../common/pagination.js';
 import { Comune } from '../../hub/comune.entity.js';
 import { PnrrGrantConnection, PnrrProjectConnection } from './connections.js';
+import { PnrrImplementation } from './framework.entity.js';
 import { GrantFilterArgs, toGrantFilter } from './pnrr.inputs.js';
 import { pnrrLoaders } from './pnrr.loaders.js';
 import { filterKey } from './pnrr.sql.js';
@@ -28,18 +29,36 @@ export class ComunePnrrSectionResolver {
     return pnrrLoaders(ctx).amounts(filterKey(s.filter)).load(s.istatCode);
   }
 
+  private async all(s: ComunePnrr, ctx: HubContext) {
+    return (await this.amounts(s, ctx)).find((r) => r.measure === null);
+  }
+
   @FieldResolver(() => MoneyScalar, { description: 'Sum of the grants counted, EUR (exact).' })
   async total(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<string> {
-    return (await this.amounts(s, ctx)).find((r) => r.measure === null)?.amount ?? '0';
+    return (await this.all(s, ctx))?.amount ?? '0';
   }
 
   @FieldResolver(() => Int, { description: 'Number of grants counted.' })
   async grantCount(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<number> {
-    return Number((await this.amounts(s, ctx)).find((r) => r.measure === null)?.n ?? 0);
+    return Number((await this.all(s, ctx))?.n ?? 0);
+  }
+
+  @FieldResolver(() => MoneyScalar, {
+    description:
+      'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither in `total` nor left out as renounced; see `uncertainGrants`. "0.00" without asOf or when every state is known.',
+  })
+  async uncertainAmount(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<string> {
+    return (await this.all(s, ctx))?.uncertain ?? '0';
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  async uncertainGrantCount(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<number> {
+    return Number((await this.all(s, ctx))?.un ?? 0);
   }
 
   @FieldResolver(() => [PnrrMeasureAmount], {
-    description: 'Amount and count per measure, by measure code; measures with no grant left out.',
+    description:
+      'Amount and count per measure, by measure code; measures with no grant (counted or uncertain) left out.',
   })
   async byMeasure(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<PnrrMeasureAmount[]> {
     return (await this.amounts(s, ctx))
@@ -47,8 +66,10 @@ export class ComunePnrrSectionResolver {
       .map((r) =>
         Object.assign(new PnrrMeasureAmount(), {
           measureCode: r.measure!,
-          amount: r.amount,
+          amount: r.amount ?? '0',
           grantCount: Number(r.n),
+          uncertainAmount: r.uncertain ?? '0',
+          uncertainGrantCount: Number(r.un),
         }),
       );
   }
@@ -73,6 +94,27 @@ export class ComunePnrrSectionResolver {
     );
   }
 
+  @FieldResolver(() => PnrrGrantConnection, {
+    description:
+      'With asOf: the grants whose state on that date is not known (see `uncertainAmount`), by funding date then id, keyset-paged; empty without asOf.',
+  })
+  async uncertainGrants(
+    @Root() s: ComunePnrr,
+    @Ctx() ctx: HubContext,
+    @Args(() => PageArgs) page: PageArgs,
+  ) {
+    const p = readPage(page, key('date', 'int'));
+    const rows = await pnrrLoaders(ctx)
+      .grants(JSON.stringify({ f: s.filter, page: p, uncertain: true }))
+      .load(s.istatCode);
+    return connectionOf(
+      rows,
+      p,
+      (g) => [g.fundedOn, g.pk],
+      () => this.uncertainGrantCount(s, ctx),
+    );
+  }
+
   @FieldResolver(() => PnrrProjectConnection, {
     description:
       'Italia Domani projects located in this comune (validated data; every mission, not only digital), by local code, keyset-paged both ways.',
@@ -85,6 +127,18 @@ export class ComunePnrrSectionResolver {
     const p = readPage(page, key('string'));
     const found = await pnrrLoaders(ctx).projects(JSON.stringify(p)).load(s.istatCode);
     return connectionOf(found.rows, p, (x) => [x.localCode], found.total);
+  }
+
+  @FieldResolver(() => PnrrImplementation, {
+    nullable: true,
+    description:
+      'How the comune runs its PNRR digital projects (delegated to Consorzio.IT, or itself with its support), where a source says so; null when the sources do not say (they name only Crema). See `pnrrFramework`.',
+  })
+  implementation(
+    @Root() s: ComunePnrr,
+    @Ctx() ctx: HubContext,
+  ): Promise<PnrrImplementation | null> {
+    return pnrrLoaders(ctx).implementation.load(s.istatCode);
   }
 
   @FieldResolver(() => MoneyScalar, {

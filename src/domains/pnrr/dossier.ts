@@ -24,52 +24,138 @@ export const pnrrNodes: Record<string, NodeLoader> = {
   Claim: (ctx, key) => ctx.em.findOne(Claim, { code: key }),
 };
 
-const KIND = { FUNDED: 'GRANT_FUNDED', RENOUNCED: 'GRANT_RENOUNCED', PAID: 'GRANT_PAID' } as const;
+/** A grant as the timeline reads it, with its observations in past files. */
+interface TimelineGrant {
+  pk: number;
+  comune: string;
+  body_kind: string;
+  amount: string;
+  measure: string;
+  notice: string;
+  body: string;
+  dataset: string;
+  note: string | null;
+  funded_on: string;
+  status: 'FUNDED' | 'RENOUNCED' | 'PAID';
+  status_on: string | null;
+  observed_on: string | null;
+  last_active: string | null;
+  first_renounced: string | null;
+  siblings: { measure: string; amount: string; notice: string }[] | null;
+}
+
+const nextDay = (d: string) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Why a grant's amount is 0 EUR, from the other grants of its CUP (quotas of one notice). */
+function zeroReason(g: TimelineGrant): string {
+  const others = (g.siblings ?? []).filter((o) => Number(o.amount) > 0);
+  if (!others.length)
+    return ' (0 EUR: the file gives no amount for this grant; nothing is paid under it)';
+  return ` (0 EUR: the file gives this quota of the notice "${g.notice}" no amount; the amount of the same CUP is under ${others
+    .map((o) => `measure ${o.measure}, ${euros(o.amount)} EUR ("${o.notice}")`)
+    .join(' and ')})`;
+}
+
+/** The renunciation of a grant: on its status date, or within the days the files allow. */
+function renounced(
+  g: TimelineGrant,
+  base: Omit<TimelineEvent, 'on' | 'title' | 'kind'>,
+  what: string,
+) {
+  const contradicted = g.status_on != null && g.last_active != null && g.last_active >= g.status_on;
+  if (g.status_on && !contradicted)
+    return { ...base, kind: 'GRANT_RENOUNCED', on: g.status_on, title: `${what} renounced` };
+  // No status date (or one a later file contradicts): renounced after the last day it was
+  // seen active and by the first day it was seen renounced.
+  const seenActive = g.last_active && g.last_active > g.funded_on ? g.last_active : g.funded_on;
+  const seenRenounced = [g.first_renounced, g.observed_on]
+    .filter((d): d is string => !!d)
+    .sort()[0];
+  const notBefore = nextDay(seenActive);
+  const activeWords =
+    seenActive === g.funded_on
+      ? `funded on ${seenActive}`
+      : `still funded in the file of ${seenActive}`;
+  const why = contradicted
+    ? `the file gives ${g.status_on} as the day, but the file published on ${g.last_active} still lists it as funded`
+    : `the day is not published: ${activeWords}`;
+  if (!seenRenounced)
+    return {
+      ...base,
+      kind: 'GRANT_RENOUNCED',
+      on: notBefore,
+      notBefore,
+      title: `${what} renounced on an unknown day after ${seenActive} (${why})`,
+    };
+  return {
+    ...base,
+    kind: 'GRANT_RENOUNCED',
+    on: seenRenounced,
+    notBefore,
+    title: `${what} renounced between ${notBefore} and ${seenRenounced} (${why}; renounced in the file of ${seenRenounced})`,
+  };
+}
 
 /**
  * Timeline of the comuni: every grant of a body located there is funded on its decree date,
- * and renounced or paid on its status date when known. One statement for any set of comuni.
+ * paid on its status date, and renounced on its status date or, when the files give none,
+ * within the days its observations allow (`notBefore`..`on`). Grants of other bodies than
+ * the comune are marked `otherBody` (shown with `timeline(bodies: ALL)`). A grant of 0 EUR
+ * says why. One statement for any set of comuni.
  */
 export async function pnrrTimeline(
   ctx: HubContext,
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await ctx.em.execute<
-    {
-      pk: number;
-      comune: string;
-      at: string;
-      kind: keyof typeof KIND;
-      amount: string;
-      measure: string;
-      body: string;
-      dataset: string;
-      note: string | null;
-    }[]
-  >(
-    `select g.pk, g.comune_istat_code as comune, e.at::text as at, e.kind, g.amount::text as amount,
-            g.measure_code as measure, b.name as body, g.dataset_id as dataset, g.source_note as note
+  const rows = await ctx.em.execute<TimelineGrant[]>(
+    `select g.pk, g.comune_istat_code as comune, b.kind::text as body_kind, g.amount::text as amount,
+            g.measure_code as measure, g.notice_title as notice, b.name as body,
+            g.dataset_id as dataset, g.source_note as note, g.funded_on::text as funded_on,
+            g.status::text as status, g.status_on::text as status_on,
+            g.status_observed_on::text as observed_on,
+            (select max(s.published_on) from pnrr_grant_snapshot s where s.cup = g.cup
+               and s.notice_title = g.notice_title and s.status <> 'RENOUNCED')::text as last_active,
+            (select min(s.published_on) from pnrr_grant_snapshot s where s.cup = g.cup
+               and s.notice_title = g.notice_title and s.status = 'RENOUNCED')::text as first_renounced,
+            case when g.amount = 0 then (
+              select json_agg(json_build_object('measure', o.measure_code, 'amount', o.amount::text,
+                                                'notice', o.notice_title) order by o.measure_code)
+                from pnrr_grant o where o.cup = g.cup and o.pk <> g.pk) end as siblings
        from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
-       cross join lateral (values (g.funded_on, 'FUNDED'),
-                                  (case when g.status <> 'FUNDED' then g.status_on end, g.status::text)) e(at, kind)
-      where g.comune_istat_code = any(string_to_array(?, ',')) and e.at is not null
-      order by g.comune_istat_code, e.at, g.pk`,
+      where g.comune_istat_code = any(string_to_array(?, ','))
+      order by g.comune_istat_code, g.funded_on, g.pk`,
     [codeList(comuni)],
   );
-  return rows.map((r) => ({
-    comune: r.comune,
-    on: r.at,
-    precision: DatePrecision.DAY,
-    domain: 'pnrr',
-    kind: KIND[r.kind],
-    title: `PNRR ${r.measure}: ${euros(r.amount)} EUR to ${r.body} ${
-      r.kind === 'FUNDED' ? 'funded' : r.kind === 'PAID' ? 'paid out' : 'renounced'
-    }`,
-    datasetId: r.dataset,
-    sourceNote: r.note,
-    entityId: toGlobalId('PnrrGrant', r.pk),
-  }));
+  return rows.flatMap((g) => {
+    const zero = Number(g.amount) === 0 ? zeroReason(g) : '';
+    const what = `PNRR ${g.measure}: ${euros(g.amount)} EUR to ${g.body}`;
+    const base = {
+      comune: g.comune,
+      precision: DatePrecision.DAY,
+      domain: 'pnrr',
+      datasetId: g.dataset,
+      sourceNote: g.note,
+      entityId: toGlobalId('PnrrGrant', g.pk),
+      otherBody: g.body_kind !== 'COMUNE',
+    };
+    const events: TimelineEvent[] = [
+      { ...base, kind: 'GRANT_FUNDED', on: g.funded_on, title: `${what} funded${zero}` },
+    ];
+    if (g.status === 'PAID' && g.status_on)
+      events.push({
+        ...base,
+        kind: 'GRANT_PAID',
+        on: g.status_on,
+        title: `${what} paid out${zero}`,
+      });
+    if (g.status === 'RENOUNCED') {
+      const e = renounced(g, base, what);
+      events.push({ ...e, title: e.title + zero });
+    }
+    return events;
+  });
 }
 
 /**

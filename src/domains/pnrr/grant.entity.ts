@@ -125,6 +125,14 @@ export class PnrrGrant extends Sourced implements Node {
   @Property({ type: 'date', nullable: true })
   statusOn?: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Day the current state was first observed: the publication date of the earliest file read that shows it; null when that date is not known (then the day of the query stands for it).',
+  })
+  @Property({ type: 'date', nullable: true })
+  statusObservedOn?: string | null;
+
   get id(): string {
     return toGlobalId('PnrrGrant', this.pk);
   }
@@ -138,6 +146,7 @@ export class PnrrGrant extends Sourced implements Node {
 @Entity({ tableName: 'pnrr_grant_snapshot' })
 @Unique({ properties: ['publishedOn', 'cup', 'notice'] })
 @Index({ properties: ['publishedOn', 'comune'] })
+@Index({ properties: ['cup', 'notice'] })
 export class PnrrGrantSnapshot extends Sourced {
   [OptionalProps]?: 'pk';
 

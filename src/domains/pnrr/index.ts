@@ -14,6 +14,7 @@ import {
   PnrrProjectFieldsResolver,
   PnrrProjectLocationFieldsResolver,
 } from './fields.resolver.js';
+import { PnrrFramework, PnrrImplementation } from './framework.entity.js';
 import { PnrrGrant, PnrrGrantSnapshot } from './grant.entity.js';
 import { PnrrComuneKpi } from './kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
@@ -52,6 +53,8 @@ export const pnrr = {
     Claim,
     FacilitationMeeting,
     FacilitationTally,
+    PnrrFramework,
+    PnrrImplementation,
   ],
   resolvers: [
     PnrrResolver,
@@ -77,6 +80,8 @@ export const pnrr = {
     ComuneFacilitationResolver,
     sourceResolverFor(FacilitationMeeting),
     sourceResolverFor(FacilitationTally),
+    sourceResolverFor(PnrrFramework),
+    sourceResolverFor(PnrrImplementation),
   ],
   seed: composeSeeds('pnrr', pnrrSeed, facilitationSeed),
   importers: { 'pnrr-grants': grantsImporter, 'pnrr-grants-snapshot': snapshotImporter },

@@ -1,45 +1,63 @@
-import type { ExportDefinition, WideColumns } from '../../common/domain.js';
+import type { ExportColumn, ExportDefinition, WideColumns } from '../../common/domain.js';
 
 const MEASURES = ['1.2', '1.3.1', '1.4.1', '1.4.3', '1.4.4', '1.4.5'] as const;
 const GRANT_DATASETS = ['padigitale2026-candidature', 'padigitale2026-avvisi'];
 const PROJECT_DATASETS = ['italiadomani-progetti-validati', 'italiadomani-localizzazioni-validate'];
 
-/** PNRR indicators of the wide table: totals per measure of the grants whose body is the comune. */
+/**
+ * PNRR indicators of the wide table, one row for every comune (0 where the files hold no
+ * grant: they list every funded application of the province): the same figures as
+ * `comune.pnrr` (body = comune) and `comune.pnrr(bodies: ALL)`, renounced excluded.
+ */
 export const pnrrWideColumns: WideColumns = {
   columns: [
     {
       name: 'pnrr_total_eur',
+      type: 'money',
       description:
-        'PA digitale 2026 grants to the comune itself (body = comune), all measures, excluding RENOUNCED; EUR, exact.',
+        'PA digitale 2026 grants to the comune itself (body = comune), all measures, excluding RENOUNCED; EUR, exact (as `pnrr.total`).',
     },
-    { name: 'pnrr_grant_count', description: 'Number of those grants.' },
-    ...MEASURES.map((m) => ({
+    {
+      name: 'pnrr_grant_count',
+      type: 'integer',
+      description: 'Number of those grants (as `pnrr.grantCount`).',
+    },
+    ...MEASURES.map((m): ExportColumn => ({
       name: `pnrr_${m.replace(/\./g, '_')}_eur`,
-      description: `Of which measure ${m}; EUR, exact.`,
+      type: 'money',
+      description: `Of which measure ${m}; EUR, exact (as \`pnrr.byMeasure\`; 0.00 where the list has no ${m} row).`,
     })),
     {
       name: 'pnrr_all_bodies_total_eur',
+      type: 'money',
       description:
-        'Grants to every body located in the comune (comune, schools, other bodies), excluding RENOUNCED; EUR.',
+        'Grants to every body located in the comune (comune, schools, other bodies), excluding RENOUNCED; EUR (as `pnrr(bodies: ALL).total`).',
     },
-    { name: 'pnrr_project_count', description: 'Italia Domani validated projects located there.' },
+    {
+      name: 'pnrr_project_count',
+      type: 'integer',
+      description:
+        'Italia Domani validated projects located there (as `pnrr.projects.totalCount`).',
+    },
   ],
   datasets: [...GRANT_DATASETS, ...PROJECT_DATASETS],
-  tables: ['pnrr_grant', 'pnrr_body', 'pnrr_project_location'],
+  tables: ['comune', 'pnrr_grant', 'pnrr_body', 'pnrr_project_location'],
   sql: (comuni) => `
-    select g.comune_istat_code as istat_code,
+    select c.istat_code,
       coalesce(sum(g.amount) filter (where b.kind = 'COMUNE'), 0) as pnrr_total_eur,
-      count(*) filter (where b.kind = 'COMUNE') as pnrr_grant_count,
+      count(g.pk) filter (where b.kind = 'COMUNE') as pnrr_grant_count,
       ${MEASURES.map(
         (m) =>
           `coalesce(sum(g.amount) filter (where b.kind = 'COMUNE' and g.measure_code = '${m}'), 0) as "pnrr_${m.replace(/\./g, '_')}_eur"`,
       ).join(',\n      ')},
       coalesce(sum(g.amount), 0) as pnrr_all_bodies_total_eur,
       (select count(distinct l.project_local_code) from pnrr_project_location l
-        where l.comune_istat_code = g.comune_istat_code) as pnrr_project_count
-    from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
-    where g.status <> 'RENOUNCED' and g.comune_istat_code = any(${comuni})
-    group by g.comune_istat_code`,
+        where l.comune_istat_code = c.istat_code) as pnrr_project_count
+    from comune c
+    left join (pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code)
+      on g.comune_istat_code = c.istat_code and g.status <> 'RENOUNCED'
+    where c.istat_code = any(${comuni})
+    group by c.istat_code`,
 };
 
 /** Bulk exports of the PNRR domain. */
@@ -49,21 +67,33 @@ export const pnrrExports: Record<string, ExportDefinition> = {
     description:
       'One row per grant (candidatura finanziata) of a body located in the territory: comuni, schools and other bodies, every status. Amounts in EUR, exact.',
     columns: [
-      { name: 'cup', description: 'CUP (codice unico di progetto).' },
-      { name: 'measure', description: 'PNRR measure code, e.g. 1.4.1.' },
-      { name: 'notice', description: 'Notice (avviso) the body applied to.' },
-      { name: 'body_ipa_code', description: 'IPA code of the body.' },
-      { name: 'body_name', description: 'Name of the body (ente).' },
-      { name: 'body_kind', description: 'COMUNE, SCHOOL or OTHER.' },
-      { name: 'istat_code', description: 'ISTAT code of the comune where the body is.' },
-      { name: 'comune', description: 'Name of that comune.' },
-      { name: 'amount_eur', description: 'Grant amount in EUR (importo finanziamento), exact.' },
-      { name: 'window', description: 'Window number (finestra temporale).' },
-      { name: 'decree', description: 'Funding decree (decreto di finanziamento).' },
-      { name: 'applied_on', description: 'Application date (ISO).' },
-      { name: 'funded_on', description: 'Funding decree date (ISO).' },
-      { name: 'status', description: 'FUNDED (A), RENOUNCED (R) or PAID (E).' },
-      { name: 'status_on', description: 'Date of the current status (ISO), when known.' },
+      { name: 'cup', type: 'text', description: 'CUP (codice unico di progetto).' },
+      { name: 'measure', type: 'text', description: 'PNRR measure code, e.g. 1.4.1.' },
+      { name: 'notice', type: 'text', description: 'Notice (avviso) the body applied to.' },
+      { name: 'body_ipa_code', type: 'text', description: 'IPA code of the body.' },
+      { name: 'body_name', type: 'text', description: 'Name of the body (ente).' },
+      { name: 'body_kind', type: 'text', description: 'COMUNE, SCHOOL or OTHER.' },
+      {
+        name: 'istat_code',
+        type: 'text',
+        description: 'ISTAT code of the comune where the body is.',
+      },
+      { name: 'comune', type: 'text', description: 'Name of that comune.' },
+      {
+        name: 'amount_eur',
+        type: 'money',
+        description: 'Grant amount in EUR (importo finanziamento), exact.',
+      },
+      { name: 'window', type: 'integer', description: 'Window number (finestra temporale).' },
+      { name: 'decree', type: 'text', description: 'Funding decree (decreto di finanziamento).' },
+      { name: 'applied_on', type: 'date', description: 'Application date (ISO).' },
+      { name: 'funded_on', type: 'date', description: 'Funding decree date (ISO).' },
+      { name: 'status', type: 'text', description: 'FUNDED (A), RENOUNCED (R) or PAID (E).' },
+      {
+        name: 'status_on',
+        type: 'date',
+        description: 'Date of the current status (ISO), when known.',
+      },
     ],
     datasets: GRANT_DATASETS,
     tables: ['pnrr_grant', 'pnrr_body', 'comune'],
@@ -82,17 +112,33 @@ export const pnrrExports: Record<string, ExportDefinition> = {
     description:
       'One row per project and comune where it is located (validated locations). Funding amounts are for the whole project, not per location.',
     columns: [
-      { name: 'cup', description: 'CUP.' },
-      { name: 'local_code', description: 'Local project code (codice locale progetto).' },
-      { name: 'title', description: 'Title.' },
-      { name: 'mission', description: 'PNRR mission.' },
-      { name: 'component', description: 'PNRR component.' },
-      { name: 'measure', description: 'PNRR measure title.' },
-      { name: 'implementing_body', description: 'Implementing body (soggetto attuatore).' },
-      { name: 'pnrr_funding_eur', description: 'PNRR funding of the whole project, EUR.' },
-      { name: 'total_funding_eur', description: 'Total funding of the whole project, EUR.' },
-      { name: 'istat_code', description: 'ISTAT code of the location.' },
-      { name: 'comune', description: 'Name of the comune of the location.' },
+      { name: 'cup', type: 'text', description: 'CUP.' },
+      {
+        name: 'local_code',
+        type: 'text',
+        description: 'Local project code (codice locale progetto).',
+      },
+      { name: 'title', type: 'text', description: 'Title.' },
+      { name: 'mission', type: 'text', description: 'PNRR mission.' },
+      { name: 'component', type: 'text', description: 'PNRR component.' },
+      { name: 'measure', type: 'text', description: 'PNRR measure title.' },
+      {
+        name: 'implementing_body',
+        type: 'text',
+        description: 'Implementing body (soggetto attuatore).',
+      },
+      {
+        name: 'pnrr_funding_eur',
+        type: 'money',
+        description: 'PNRR funding of the whole project, EUR.',
+      },
+      {
+        name: 'total_funding_eur',
+        type: 'money',
+        description: 'Total funding of the whole project, EUR.',
+      },
+      { name: 'istat_code', type: 'text', description: 'ISTAT code of the location.' },
+      { name: 'comune', type: 'text', description: 'Name of the comune of the location.' },
     ],
     datasets: PROJECT_DATASETS,
     tables: ['pnrr_project', 'pnrr_project_location', 'comune'],

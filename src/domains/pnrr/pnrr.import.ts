@@ -8,6 +8,7 @@ import {
   type Importer,
 } from '../../common/importer.js';
 import { refreshClaimFlags } from './claim.flags.js';
+import { refreshGrantStateFlags } from './grant.flags.js';
 import {
   parseGrant,
   REQUIRED_COLUMNS,
@@ -101,8 +102,48 @@ const grantColumns = (r: ParsedGrant, dataset: string, note: string) => ({
   source_note: note,
 });
 
-/** Where an import writes: the current grants, or a snapshot of a given publication day. */
-type Target = { kind: 'current' } | { kind: 'snapshot'; publishedOn: string };
+const earliest = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+
+/**
+ * The day each row's state was first observed: a grant whose state (status and status
+ * date) is what the hub already holds keeps the earliest day known for it (a re-import of
+ * the same or a later file changes nothing); a new or changed state is observed on the
+ * file's day (null when unknown). One statement per batch.
+ */
+async function observationDays(
+  em: EntityManager,
+  rows: ParsedGrant[],
+  fileDay: string | null,
+): Promise<(string | null)[]> {
+  const stored = await em.execute<
+    {
+      cup: string;
+      notice: string;
+      status: string;
+      status_on: string | null;
+      observed_on: string | null;
+    }[]
+  >(
+    `select g.cup, g.notice_title as notice, g.status::text as status, g.status_on::text as status_on,
+            g.status_observed_on::text as observed_on
+       from pnrr_grant g join json_to_recordset(?::json) k(cup text, notice text)
+         on k.cup = g.cup and k.notice = g.notice_title`,
+    [JSON.stringify(rows.map((r) => ({ cup: r.cup, notice: r.notice })))],
+  );
+  const byKey = new Map(stored.map((g) => [`${g.cup}\u0000${g.notice}`, g]));
+  return rows.map((r) => {
+    const before = byKey.get(`${r.cup}\u0000${r.notice}`);
+    const same = before && before.status === r.status && before.status_on === r.statusOn;
+    return same ? earliest(before.observed_on, fileDay) : fileDay;
+  });
+}
+
+/**
+ * Where an import writes: the current grants (with the publication day of the file, when
+ * known: the day their state was observed), or a snapshot of a given publication day.
+ */
+type Target =
+  { kind: 'current'; observedOn?: string | null } | { kind: 'snapshot'; publishedOn: string };
 
 /**
  * Imports a `candidature_*` file (either layout, any size: streamed) into the current
@@ -134,13 +175,18 @@ export async function importGrantFile(
       const rows = batch.filter((r): r is ParsedGrant => r !== SKIP);
       skipped += batch.length - rows.length;
       await writeBodiesAndNotices(tx, rows, ctx, dataset, note);
-      if (target.kind === 'current')
+      if (target.kind === 'current') {
+        const observed = await observationDays(tx, rows, target.observedOn ?? null);
         return upsertRows(
           tx,
           'pnrr_grant',
           ['cup', 'notice_title'],
-          rows.map((r) => grantColumns(r, dataset, note)),
+          rows.map((r, i) => ({
+            ...grantColumns(r, dataset, note),
+            status_observed_on: observed[i],
+          })),
         );
+      }
       return upsertRows(
         tx,
         'pnrr_grant_snapshot',
@@ -149,15 +195,23 @@ export async function importGrantFile(
       );
     },
   });
-  await em.transactional((tx) => refreshClaimFlags(tx));
+  await em.transactional(async (tx) => {
+    await refreshClaimFlags(tx);
+    await refreshGrantStateFlags(tx);
+  });
   return { ...report, skipped };
 }
+
+/** The publication day in a file name ending in `_YYYY-MM-DD.csv`, if any. */
+export const dayInFileName = (file: string) =>
+  /_(\d{4}-\d{2}-\d{2})\.csv$/i.exec(file)?.[1] ?? null;
 
 /** `npm run import -- pnrr-grants <file>`. */
 export const grantsImporter: Importer = {
   description:
-    'PA digitale 2026 candidature_*.csv (both layouts; national files: other provinces skipped)',
-  run: (em, file, onProgress) => importGrantFile(em, file, { kind: 'current' }, onProgress),
+    'PA digitale 2026 candidature_*.csv (both layouts; national files: other provinces skipped); a name ending in _YYYY-MM-DD.csv gives the day the file was published (the day its states were observed; otherwise unknown)',
+  run: (em, file, onProgress) =>
+    importGrantFile(em, file, { kind: 'current', observedOn: dayInFileName(file) }, onProgress),
 };
 
 /** `npm run import -- pnrr-grants-snapshot <file_YYYY-MM-DD.csv>`. */

@@ -4,7 +4,7 @@ import { PageArgs } from '../../common/pagination.js';
 import { PnrrBodies, PnrrGroupBy, type GrantFilter } from './pnrr.types.js';
 
 const AS_OF =
-  'Count the grants as they stood on this date: funded (decreed) on or before it and not renounced by then; a renounced grant counts only when its status date is known and later than this date.';
+  'Count the grants as they stood on this date: funded (decreed) on or before it and not renounced by then, by every dated observation (the current files with the day they were published and their status dates, and the files as published on past days, e.g. 2022-11-17). A grant no observation decides for the date (renounced at an unknown date after it was last seen active) is not guessed: it is summed in `uncertainAmount`.';
 const INCLUDE_RENOUNCED =
   'Also count RENOUNCED grants (excluded by default). With asOf: every grant funded on or before the date.';
 const BODIES =

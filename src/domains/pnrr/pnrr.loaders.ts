@@ -3,13 +3,16 @@ import { perRequest, type HubContext } from '../../common/context.js';
 import { groupBy, manyLoader, oneLoader } from '../../common/loaders.js';
 import { keysetSql, type Page } from '../../common/pagination.js';
 import { PnrrBody } from './body.entity.js';
+import { Claim } from './claim.entity.js';
+import { resolveTerritory } from '../../hub/territory.js';
 import { computeFigure, type BasisFigure } from './claim.reconcile.js';
 import type { ReconciliationBasis } from './claim.types.js';
+import { PnrrImplementation } from './framework.entity.js';
 import { PnrrGrant } from './grant.entity.js';
 import { PnrrComuneKpi } from './kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
 import { PnrrProject, PnrrProjectLocation } from './project.entity.js';
-import { amountsByComune, codeList, grantConditions, type AmountRow } from './pnrr.sql.js';
+import { amountsByComune, codeList, grantSql, type AmountRow } from './pnrr.sql.js';
 import type { GrantFilter } from './pnrr.types.js';
 
 /** One loader per distinct set of arguments, each batching over comuni. */
@@ -44,6 +47,20 @@ function createPnrrLoaders(ctx: HubContext) {
       (codes: readonly string[]) => em.find(PnrrBody, { ipaCode: { $in: [...codes] } }),
       (b) => b.ipaCode,
     ),
+    /** The claims stated as parts of each claim (by the total's code). */
+    claimParts: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(Claim, { partOf: { $in: [...codes] } }, { orderBy: { code: 'asc' } }),
+      (c) => c.partOf!.unwrap().code,
+    ),
+    claim: oneLoader(
+      (codes: readonly string[]) => em.find(Claim, { code: { $in: [...codes] } }),
+      (c) => c.code,
+    ),
+    implementation: oneLoader(
+      (codes: readonly string[]) => em.find(PnrrImplementation, { comune: { $in: [...codes] } }),
+      (i) => i.comune.unwrap().istatCode,
+    ),
     kpi: oneLoader(
       (codes: readonly string[]) => em.find(PnrrComuneKpi, { comune: { $in: [...codes] } }),
       (k) => k.comune.unwrap().istatCode,
@@ -66,22 +83,27 @@ function createPnrrLoaders(ctx: HubContext) {
       });
     }),
     /**
-     * A keyset page of grants per comune (by funding date, then id), either way: one
-     * statement per batch.
+     * A keyset page of grants per comune (by funding date, then id), either way, the
+     * counted ones or those whose state on the asOf date is uncertain: one statement per batch.
      */
     grants: keyed<PnrrGrant[]>((key) => {
-      const { f, page } = JSON.parse(key) as { f: GrantFilter; page: Page };
-      const w = grantConditions(f);
+      const { f, page, uncertain } = JSON.parse(key) as {
+        f: GrantFilter;
+        page: Page;
+        uncertain?: boolean;
+      };
+      const w = grantSql(f);
       const ks = keysetSql(['g.funded_on', 'g.pk'], page, ['date', 'integer']);
       return new DataLoader(async (codes) => {
         const rows = await em.execute<Record<string, unknown>[]>(
           `select * from (
              select g.*, row_number() over (partition by g.comune_istat_code order by ${ks.orderBy}) as rn_
-               from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
-              where g.comune_istat_code = any(string_to_array(?, ',')) and ${w.sql}
+               from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
+              where g.comune_istat_code = any(string_to_array(?, ','))
+                and ${uncertain ? w.uncertain : w.counted}
                 ${ks.conditions.map((c) => `and ${c}`).join(' ')}) x
             where rn_ <= ? order by comune_istat_code, rn_`,
-          [codeList(codes), ...w.params, ...ks.params, ks.limit],
+          [...w.params, codeList(codes), ...ks.params, ks.limit],
         );
         const grants = rows.map(({ rn_: _, ...r }) => em.map(PnrrGrant, r));
         const byComune = groupBy(grants, (g) => g.comune.unwrap().istatCode);
@@ -123,14 +145,23 @@ function createPnrrLoaders(ctx: HubContext) {
       });
     }),
     /** Open-data figures for claims, by "basis|territory|date". */
-    figure: new DataLoader<string, BasisFigure>((keys) =>
-      Promise.all(
-        keys.map((k) => {
-          const [basis, territory, asOf] = k.split('|');
-          return computeFigure(em, basis as ReconciliationBasis, territory, asOf);
-        }),
-      ),
-    ),
+    figure: new DataLoader<string, BasisFigure>(async (keys) => {
+      // Each territory is resolved once for all the figures asked of it.
+      const parsed = keys.map((k) => k.split('|') as [ReconciliationBasis, string, string]);
+      const territories = [...new Set(parsed.map(([, t]) => t))];
+      const codes = new Map(
+        await Promise.all(
+          territories.map(
+            async (t) => [t, await resolveTerritory(em, t, 'claim.territory')] as const,
+          ),
+        ),
+      );
+      return Promise.all(
+        parsed.map(([basis, territory, asOf]) =>
+          computeFigure(em, basis, territory, asOf, codes.get(territory)),
+        ),
+      );
+    }),
   };
 }
 

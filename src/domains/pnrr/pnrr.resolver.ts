@@ -3,6 +3,7 @@ import type { HubContext } from '../../common/context.js';
 import { connectionOf, key, readPage } from '../../common/pagination.js';
 import { checkIstatCode, resolveTerritory } from '../../hub/territory.js';
 import { PnrrProjectConnection } from './connections.js';
+import { PnrrFramework } from './framework.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
 import { PnrrProjectsArgs, PnrrSummaryArgs, toGrantFilter } from './pnrr.inputs.js';
 import { summaryRows } from './pnrr.sql.js';
@@ -14,7 +15,7 @@ import { findProjects } from './project.query.js';
 export class PnrrResolver {
   @Query(() => PnrrSummary, {
     description:
-      'PA digitale 2026 grants of a territory (grouping code or ISTAT code), grouped. bodies COMUNE (default) counts the grants whose body is a comune of the territory, ALL every body located there. Renounced grants are excluded unless includeRenounced. asOf D counts grants funded on or before D and not renounced by D (a renounced grant counts only when its status date is known and later than D). Sums are exact (SQL numeric).',
+      'PA digitale 2026 grants of a territory (grouping code or ISTAT code), grouped. bodies COMUNE (default) counts the grants whose body is a comune of the territory, ALL every body located there. Renounced grants are excluded unless includeRenounced. asOf D counts the grants that every dated observation shows active on D (funded by D, not renounced by D); grants no observation decides for D are summed apart in uncertainAmount, never guessed. Sums are exact (SQL numeric).',
   })
   async pnrrSummary(
     @Ctx() ctx: HubContext,
@@ -28,14 +29,18 @@ export class PnrrResolver {
       comuneCount: codes.length,
       total: total?.amount ?? '0',
       grantCount: Number(total?.n ?? 0),
+      uncertainAmount: total?.uncertain ?? '0',
+      uncertainGrantCount: Number(total?.un ?? 0),
       rows: rows
         .filter((r) => r.key !== null)
         .map((r) =>
           Object.assign(new PnrrSummaryRow(), {
             key: r.key!,
             label: r.label ?? r.key!,
-            amount: r.amount,
+            amount: r.amount ?? '0',
             grantCount: Number(r.n),
+            uncertainAmount: r.uncertain ?? '0',
+            uncertainGrantCount: Number(r.un),
           }),
         ),
     });
@@ -59,6 +64,16 @@ export class PnrrResolver {
       page,
     );
     return connectionOf(rows, page, (p) => [p.localCode], count);
+  }
+
+  @Query(() => PnrrFramework, {
+    nullable: true,
+    description:
+      'How the PNRR digital measures work for the Cremasco comuni, as the press and Consorzio.IT state it: goals deadline, who runs the projects, reporting in ReGiS; null when not loaded.',
+  })
+  async pnrrFramework(@Ctx() ctx: HubContext): Promise<PnrrFramework | null> {
+    const [f] = await ctx.em.find(PnrrFramework, {}, { orderBy: { code: 'asc' }, limit: 1 });
+    return f ?? null;
   }
 
   @Query(() => [PnrrMeasure], { description: 'The PA digitale 2026 measures, by code.' })

@@ -9,23 +9,30 @@ import { Dataset } from '../../hub/dataset.entity.js';
 import { seedDatasets } from '../../hub/hub.seed.js';
 import { Claim, ClaimTopic, ClaimWording } from './claim.entity.js';
 import { refreshClaimFlags } from './claim.flags.js';
+import {
+  PnrrFramework,
+  PnrrImplementation,
+  type PnrrImplementationMode,
+} from './framework.entity.js';
+import { refreshGrantStateFlags } from './grant.flags.js';
 import { PnrrComuneKpi } from './kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
 import { importGrantFile } from './pnrr.import.js';
 import { seedProjects } from './project.seed.js';
 
 /**
- * The current grant files, oldest version first: where a grant is in two files (other
- * bodies are also in the per-measure files) the newer file wins.
+ * The current grant files with the day each version was published (its upstream commit,
+ * seeds/data/pnrr/SOURCES.md: the day its states were observed), oldest first: where a
+ * grant is in two files (other bodies are also in the per-measure files) the newer wins.
  */
-export const GRANT_FILES = [
-  'candidature_finanziate_12_cr.csv', // 2023-03-04
-  'candidature_finanziate_143_cr.csv', // 2023-10-24
-  'candidature_finanziate_141_cr.csv', // 2025-01-09
-  'candidature_finanziate_144_cr.csv', // 2025-03-27
-  'candidature_finanziate_145_cr.csv', // 2026-08-12
-  'candidature_finanziate_131_cr.csv', // 2026-08-16
-  'candidature_altrienti_finanziate_cr.csv', // 2026-08-17
+export const GRANT_FILES: [file: string, publishedOn: string][] = [
+  ['candidature_finanziate_12_cr.csv', '2023-03-04'],
+  ['candidature_finanziate_143_cr.csv', '2023-10-24'],
+  ['candidature_finanziate_141_cr.csv', '2025-01-09'],
+  ['candidature_finanziate_144_cr.csv', '2025-03-27'],
+  ['candidature_finanziate_145_cr.csv', '2026-08-12'],
+  ['candidature_finanziate_131_cr.csv', '2026-08-16'],
+  ['candidature_altrienti_finanziate_cr.csv', '2026-08-17'],
 ];
 /** The file as published on the day of the press conference. */
 export const SNAPSHOT_FILE = 'candidature_comuni_finanziate_cr_2022-11-17.csv';
@@ -99,6 +106,7 @@ interface ClaimFile {
     dataset: string;
     sourceNote: string;
   };
+  /** Each claim may override the common date, dataset and source note. */
   claims: {
     code: string;
     statement: string;
@@ -107,22 +115,64 @@ interface ClaimFile {
     low: string;
     high: string;
     measure: string | null;
+    /** Code of the stated total this figure is a part of. */
+    partOf: string | null;
+    asOf?: string;
+    dataset?: string;
+    sourceNote?: string;
   }[];
 }
 
 function seedClaims(em: EntityManager): void {
   const { common, claims } = readSeedJson<ClaimFile>('pnrr', 'claims.json');
-  for (const c of claims)
-    em.create(Claim, {
-      ...c,
-      topic: common.topic as ClaimTopic,
-      wording: c.wording as ClaimWording,
-      territory: common.territory,
-      alsoComparedWith: common.alsoComparedWith,
-      asOf: common.asOf,
-      measure: c.measure ? ref(PnrrMeasure, c.measure) : null,
-      dataset: ref(Dataset, common.dataset),
-      sourceNote: common.sourceNote,
+  const created = new Map<string, Claim>();
+  const links: [part: string, total: string][] = [];
+  for (const { partOf, ...c } of claims) {
+    if (partOf) links.push([c.code, partOf]);
+    created.set(
+      c.code,
+      em.create(Claim, {
+        ...c,
+        topic: common.topic as ClaimTopic,
+        wording: c.wording as ClaimWording,
+        territory: common.territory,
+        alsoComparedWith: common.alsoComparedWith,
+        asOf: c.asOf ?? common.asOf,
+        measure: c.measure ? ref(PnrrMeasure, c.measure) : null,
+        dataset: ref(Dataset, c.dataset ?? common.dataset),
+        sourceNote: c.sourceNote ?? common.sourceNote,
+      }),
+    );
+  }
+  for (const [part, total] of links) {
+    const whole = created.get(total);
+    if (!whole) throw new Error(`claims.json: ${part} is part of unknown claim ${total}`);
+    created.get(part)!.partOf = ref(whole);
+  }
+}
+
+interface FrameworkFile {
+  framework: Omit<PnrrFramework, 'dataset' | 'goalsDueBy'> & { dataset: string };
+  implementations: {
+    istatCode: string;
+    mode: PnrrImplementationMode;
+    note: string;
+    dataset: string;
+    sourceNote: string;
+  }[];
+}
+
+/** How the measures work (seed-facts section 5) and how the named comuni run them. */
+function seedFramework(em: EntityManager): void {
+  const { framework, implementations } = readSeedJson<FrameworkFile>('pnrr', 'framework.json');
+  em.create(PnrrFramework, { ...framework, dataset: ref(Dataset, framework.dataset) });
+  for (const i of implementations)
+    em.create(PnrrImplementation, {
+      comune: ref(Comune, i.istatCode),
+      mode: i.mode,
+      note: i.note,
+      dataset: ref(Dataset, i.dataset),
+      sourceNote: i.sourceNote,
     });
 }
 
@@ -137,8 +187,8 @@ export async function seedPnrr(em: EntityManager, progress?: Progress): Promise<
   const step = (done: number, note: string) => progress?.({ done, total, unit: 'steps', note });
   await seedDatasets(em, 'pnrr');
   await seedMeasuresAndNotices(em);
-  for (const [i, file] of GRANT_FILES.entries()) {
-    const r = await importGrantFile(em, seedPath('pnrr', file));
+  for (const [i, [file, observedOn]] of GRANT_FILES.entries()) {
+    const r = await importGrantFile(em, seedPath('pnrr', file), { kind: 'current', observedOn });
     if (r.rejected.length)
       throw new Error(`seeds/data/pnrr/${file}: ${r.rejected.length} rejected rows`);
     step(i + 1, file);
@@ -154,8 +204,10 @@ export async function seedPnrr(em: EntityManager, progress?: Progress): Promise<
   await seedProjects(em);
   step(GRANT_FILES.length + 2, 'Italia Domani projects');
   seedClaims(em);
+  seedFramework(em);
   await em.flush();
   await refreshClaimFlags(em);
+  await refreshGrantStateFlags(em);
   step(total, 'claims and their data-quality flags');
 }
 

@@ -5,28 +5,47 @@ import { PnrrBodies, type GrantFilter, type PnrrGroupBy } from './pnrr.types.js'
 export const codeList = (codes: readonly string[]) => codes.join(',');
 
 /**
- * The WHERE conditions of the counted grants (alias `g` = pnrr_grant, `b` = pnrr_body),
- * with their bindings. The semantics are those of the schema descriptions:
+ * How a query selects the grants of a filter (alias `g` = pnrr_grant, `b` = pnrr_body):
+ * `join` (with `params`, bound first) adds the filter's date `p_.as_of` and each grant's
+ * state on it `s_.st` (see `pnrr_grant_state_on`, migration 20261130007000); `counted` keeps
+ * the grants the figure counts, `uncertain` those whose state on the date is not known.
+ * The semantics are those of the schema descriptions:
  * - renounced grants are left out unless `includeRenounced`;
- * - `asOf: D` keeps grants funded on or before D that were not renounced by D: a renounced
- *   grant counts only when its status date is known and later than D;
+ * - `asOf: D` counts the grants that every dated observation shows active on D (funded by D
+ *   and not renounced by D: the current files with the day they were published and their
+ *   status dates, and the files as published on past days); a grant that no observation
+ *   decides for D (renounced at an unknown date after its last observation as active) is
+ *   `uncertain`, counted apart, never on either side;
  * - `bodies: COMUNE` keeps the grants whose body is a comune (the comune itself).
  */
-export function grantConditions(f: GrantFilter): { sql: string; params: unknown[] } {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  if (f.bodies === PnrrBodies.COMUNE) parts.push(`b.kind = 'COMUNE'`);
-  if (f.asOf) {
-    parts.push('g.funded_on <= ?::date');
-    params.push(f.asOf);
-    if (!f.includeRenounced) {
-      parts.push(
-        `(g.status <> 'RENOUNCED' or (g.status_on is not null and g.status_on > ?::date))`,
-      );
-      params.push(f.asOf);
-    }
-  } else if (!f.includeRenounced) parts.push(`g.status <> 'RENOUNCED'`);
-  return { sql: parts.length ? parts.join(' and ') : 'true', params };
+export interface GrantSql {
+  join: string;
+  params: unknown[];
+  counted: string;
+  uncertain: string;
+}
+
+/** The state of each grant on the bound date (null when no date is bound). */
+const STATE_JOIN = `cross join (select ?::date as as_of) p_
+  cross join lateral (select case when p_.as_of is null then null
+    else pnrr_grant_state_on(g, p_.as_of) end as st) s_`;
+
+export function grantSql(f: GrantFilter): GrantSql {
+  const body = f.bodies === PnrrBodies.COMUNE ? `b.kind = 'COMUNE' and ` : '';
+  let counted: string;
+  let uncertain = 'false';
+  if (!f.asOf) counted = f.includeRenounced ? 'true' : `g.status <> 'RENOUNCED'`;
+  else if (f.includeRenounced) counted = 'g.funded_on <= p_.as_of';
+  else {
+    counted = `s_.st = 'ACTIVE'`;
+    uncertain = `s_.st = 'UNCERTAIN'`;
+  }
+  return {
+    join: STATE_JOIN,
+    params: [f.asOf],
+    counted: `(${body}${counted})`,
+    uncertain: uncertain === 'false' ? 'false' : `(${body}${uncertain})`,
+  };
 }
 
 /** A stable key of a filter, for per-filter loaders. */
@@ -37,29 +56,34 @@ export const filterKey = (f: GrantFilter) =>
 export interface AmountRow {
   comune: string;
   measure: string | null;
-  amount: string;
+  amount: string | null;
   n: string;
+  uncertain: string | null;
+  un: string;
 }
 
 /**
- * Sums per comune and measure plus per comune (grouping sets), for many comuni in one
- * statement: the batch of the section loaders.
+ * Sums per comune and measure plus per comune (grouping sets), counted and uncertain apart,
+ * for many comuni in one statement: the batch of the section loaders.
  */
 export function amountsByComune(
   em: EntityManager,
   codes: readonly string[],
   f: GrantFilter,
 ): Promise<AmountRow[]> {
-  const w = grantConditions(f);
+  const w = grantSql(f);
   return em.execute<AmountRow[]>(
     `select g.comune_istat_code as comune,
             case when grouping(g.measure_code) = 1 then null else g.measure_code end as measure,
-            sum(g.amount) as amount, count(*) as n
-       from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
-      where g.comune_istat_code = any(string_to_array(?, ',')) and ${w.sql}
+            sum(g.amount) filter (where ${w.counted}) as amount,
+            count(*) filter (where ${w.counted}) as n,
+            sum(g.amount) filter (where ${w.uncertain}) as uncertain,
+            count(*) filter (where ${w.uncertain}) as un
+       from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
+      where g.comune_istat_code = any(string_to_array(?, ',')) and (${w.counted} or ${w.uncertain})
       group by grouping sets ((g.comune_istat_code, g.measure_code), (g.comune_istat_code))
       order by 1, 2`,
-    [codeList(codes), ...w.params],
+    [...w.params, codeList(codes)],
   );
 }
 
@@ -88,8 +112,10 @@ const GROUPS: Record<PnrrGroupBy, { key: string; label: string; join?: string }>
 export interface SummarySqlRow {
   key: string | null;
   label: string | null;
-  amount: string;
+  amount: string | null;
   n: string;
+  uncertain: string | null;
+  un: string;
 }
 
 /** Sums of a territory's grants by one grouping, with the grand total, in one statement. */
@@ -99,15 +125,19 @@ export function summaryRows(
   by: PnrrGroupBy,
   f: GrantFilter,
 ): Promise<SummarySqlRow[]> {
-  const w = grantConditions(f);
+  const w = grantSql(f);
   const g = GROUPS[by];
   return em.execute<SummarySqlRow[]>(
     `select case when grouping(${g.key}) = 1 then null else ${g.key} end as key,
-            min(${g.label}) as label, sum(g.amount) as amount, count(*) as n
-       from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${g.join ?? ''}
-      where g.comune_istat_code = any(string_to_array(?, ',')) and ${w.sql}
+            min(${g.label}) as label,
+            sum(g.amount) filter (where ${w.counted}) as amount,
+            count(*) filter (where ${w.counted}) as n,
+            sum(g.amount) filter (where ${w.uncertain}) as uncertain,
+            count(*) filter (where ${w.uncertain}) as un
+       from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join} ${g.join ?? ''}
+      where g.comune_istat_code = any(string_to_array(?, ',')) and (${w.counted} or ${w.uncertain})
       group by grouping sets ((${g.key}), ())
       order by 1 nulls first`,
-    [codeList(codes), ...w.params],
+    [...w.params, codeList(codes)],
   );
 }

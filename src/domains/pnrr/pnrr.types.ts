@@ -53,6 +53,15 @@ export class PnrrMeasureAmount {
 
   @Field(() => Int, { description: 'Number of grants counted.' })
   grantCount!: number;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither counted in `amount` nor left out as renounced. "0.00" without asOf or when every state is known.',
+  })
+  uncertainAmount!: string;
+
+  @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  uncertainGrantCount!: number;
 }
 
 /** One row of `pnrrSummary`. */
@@ -69,6 +78,15 @@ export class PnrrSummaryRow {
 
   @Field(() => Int, { description: 'Number of grants of the group.' })
   grantCount!: number;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither counted in `amount` nor left out as renounced. "0.00" without asOf or when every state is known.',
+  })
+  uncertainAmount!: string;
+
+  @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  uncertainGrantCount!: number;
 }
 
 /** The PNRR grant summary of a territory. */
@@ -85,6 +103,15 @@ export class PnrrSummary {
 
   @Field(() => Int, { description: 'Number of grants counted.' })
   grantCount!: number;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither counted in `total` nor left out as renounced. "0.00" without asOf or when every state is known.',
+  })
+  uncertainAmount!: string;
+
+  @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  uncertainGrantCount!: number;
 
   @Field(() => [PnrrSummaryRow], { description: 'Groups, ordered by key.' })
   rows!: PnrrSummaryRow[];

@@ -7,10 +7,11 @@ import { Comune } from '../comune.entity.js';
 import { Dataset } from '../dataset.entity.js';
 import { hubLoaders } from '../hub.loaders.js';
 import { DataQualityIssue } from '../quality.entity.js';
+import { QualityIssueOrigin } from '../quality.resolver.js';
 import { Source } from '../source.js';
 import { toSource } from '../source.resolver.js';
 import { dossierLoadersFor } from './dossier.loaders.js';
-import { TimelineEntry } from './timeline.js';
+import { TimelineBodies, TimelineEntry } from './timeline.js';
 
 /** The cross-domain fields of a comune's dossier: timeline, quality flags, sources. */
 export function comuneDossierResolver(domains: readonly Domain[]) {
@@ -21,7 +22,7 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
   class ComuneDossierResolver {
     @FieldResolver(() => [TimelineEntry], {
       description:
-        'Dated events of this comune from every domain, newest first (grants funded and renounced, programme milestones, plan deadlines, CER fundings), each with its date precision and source. Paged: pass the `cursor` of the last event seen as `after`.',
+        "Dated events of this comune from every domain, newest first (grants funded and renounced, programme milestones, plan deadlines, CER fundings), each with its date precision and source. By default the comune's own events, as `pnrr` counts the comune's own grants; `bodies: ALL` adds those of every body located there. Paged: pass the `cursor` of the last event seen as `after` (with the same arguments).",
     })
     async timeline(
       @Root() comune: Comune,
@@ -38,12 +39,19 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
         description: `Only this domain: ${names.join(', ')}.`,
       })
       domain?: string | null,
+      @Arg('bodies', () => TimelineBodies, {
+        defaultValue: TimelineBodies.COMUNE,
+        description:
+          "COMUNE (default, as `pnrr`): the comune's own events. ALL: also those of the other bodies located there (schools, health authorities...).",
+      })
+      bodies: TimelineBodies = TimelineBodies.COMUNE,
     ): Promise<TimelineEntry[]> {
       const n = pageSize(first);
       if (domain != null && !names.includes(domain))
         throw badInput('domain', `expected one of ${names.join(', ')}, got "${domain}"`);
       let events = await loaders(ctx).timeline.load(comune.istatCode);
       if (domain) events = events.filter((e) => e.domain === domain);
+      if (bodies !== TimelineBodies.ALL) events = events.filter((e) => !e.otherBody);
       let start = 0;
       if (after != null) {
         const [index] = decodeCursor(after);
@@ -58,6 +66,8 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
           ...e,
           cursor: encodeCursor([start + i]),
           entityId: e.entityId ?? null,
+          notBefore: e.notBefore ?? null,
+          otherBody: e.otherBody ?? false,
           source: toSource(datasets[i] as Dataset, e.sourceNote),
         }),
       );
@@ -65,10 +75,21 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
 
     @FieldResolver(() => [DataQualityIssue], {
       description:
-        'Data-quality flags that concern this comune: its own, and those of the groupings it belongs to (claims the data contradict, declared vs named counts, unknown lot membership, suspicious coordinates).',
+        'Data-quality flags that concern this comune: its own (`comune` is it) first, then those inherited from the groupings it belongs to (`territory`: claims about the Cremasco the data contradict, unknown lot membership of a programme it takes part in...); `origin` picks one side. Each side by domain and code.',
     })
-    qualityIssues(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<DataQualityIssue[]> {
-      return loaders(ctx).qualityIssues.load(comune.istatCode);
+    async qualityIssues(
+      @Root() comune: Comune,
+      @Ctx() ctx: HubContext,
+      @Arg('origin', () => QualityIssueOrigin, {
+        defaultValue: QualityIssueOrigin.ALL,
+        description: 'ALL (default): own then inherited; OWN; INHERITED.',
+      })
+      origin: QualityIssueOrigin = QualityIssueOrigin.ALL,
+    ): Promise<DataQualityIssue[]> {
+      const { own, inherited } = await loaders(ctx).qualityIssues.load(comune.istatCode);
+      if (origin === QualityIssueOrigin.OWN) return own;
+      if (origin === QualityIssueOrigin.INHERITED) return inherited;
+      return [...own, ...inherited];
     }
 
     @FieldResolver(() => [Source], {

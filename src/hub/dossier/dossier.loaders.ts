@@ -15,6 +15,12 @@ const byDateDesc = (a: TimelineEvent, b: TimelineEvent) =>
   a.kind.localeCompare(b.kind) ||
   a.title.localeCompare(b.title);
 
+/** A comune's flags: its own, and those it inherits from the groupings it belongs to. */
+export interface OwnAndInherited {
+  own: DataQualityIssue[];
+  inherited: DataQualityIssue[];
+}
+
 /** The dossier's loaders, one set per request; all are set-based over the comuni asked. */
 function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
   const { em } = ctx;
@@ -27,8 +33,8 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
       const byComune = groupBy(events.sort(byDateDesc), (e) => e.comune);
       return codes.map((c) => byComune.get(c) ?? []);
     }),
-    /** Quality flags of each comune: its own and those of the groupings it belongs to. */
-    qualityIssues: new DataLoader<string, DataQualityIssue[]>(async (codes) => {
+    /** Quality flags of each comune: its own, and those of the groupings it belongs to. */
+    qualityIssues: new DataLoader<string, OwnAndInherited>(async (codes) => {
       const members = await em.find(GroupingMember, { comune: { $in: [...codes] } });
       const groupings = [...new Set(members.map((m) => m.grouping.unwrap().code))];
       const issues = await em.find(
@@ -39,11 +45,14 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
       const groupingsOf = groupBy(members, (m) => m.comune.unwrap().istatCode);
       return codes.map((c) => {
         const mine = new Set(groupingsOf.get(c)?.map((m) => m.grouping.unwrap().code));
-        return issues.filter(
+        const own = issues.filter((i) => i.comune?.unwrap().istatCode === c);
+        const inherited = issues.filter(
           (i) =>
-            i.comune?.unwrap().istatCode === c ||
-            (i.grouping != null && mine.has(i.grouping.unwrap().code)),
+            i.comune?.unwrap().istatCode !== c &&
+            i.grouping != null &&
+            mine.has(i.grouping.unwrap().code),
         );
+        return { own, inherited };
       });
     }),
     /** Datasets behind every record of each comune, across all domains (one statement). */
@@ -53,18 +62,25 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
         // (a few index probes, not a pass over every row: a comune has ~10^4 addresses).
         const parts = sourcedTables(em)
           .filter((t) => t.comuneColumn)
-          .map((t) => {
-            const [tbl, col] = [q(t.table), q(t.comuneColumn!)];
-            return `select c.code as comune, d.dataset_id from unnest(array[?]::text[]) c(code),
+          .flatMap((t) =>
+            t.datasetColumns.map((c) => {
+              const [tbl, col, ds] = [q(t.table), q(t.comuneColumn!), q(c)];
+              const notNull = c === 'dataset_id' ? '' : ` and ${ds} is not null`;
+              return `select c.code as comune, d.dataset_id from unnest(array[?]::text[]) c(code),
               lateral (with recursive r(ds) as (
-                (select dataset_id from ${tbl} where ${col} = c.code order by dataset_id limit 1)
+                (select ${ds} from ${tbl} where ${col} = c.code${notNull} order by ${ds} limit 1)
                 union all
-                select (select dataset_id from ${tbl} where ${col} = c.code and dataset_id > r.ds
-                         order by dataset_id limit 1) from r where r.ds is not null)
+                select (select ${ds} from ${tbl} where ${col} = c.code and ${ds} > r.ds
+                         order by ${ds} limit 1) from r where r.ds is not null)
                 select ds as dataset_id from r where ds is not null) d`;
-          });
+            }),
+          );
+        const comune = sourcedTables(em).find((t) => t.table === 'comune')!;
         parts.push(
-          'select istat_code as comune, dataset_id from comune where istat_code in (?)',
+          ...comune.datasetColumns.map(
+            (c) =>
+              `select istat_code as comune, ${q(c)} as dataset_id from comune where istat_code in (?) and ${q(c)} is not null`,
+          ),
           `select m.comune_istat_code as comune, g.dataset_id from grouping_member m
              join territorial_grouping g on g.code = m.grouping_code where m.comune_istat_code in (?)`,
         );
@@ -78,8 +94,11 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
     ),
     /** Number of records per dataset over every sourced table (one statement). */
     recordCounts: new DataLoader<'all', Map<string, number>>(async (keys) => {
-      const parts = sourcedTables(em).map(
-        (t) => `select dataset_id, count(*)::int as n from ${q(t.table)} group by dataset_id`,
+      const parts = sourcedTables(em).flatMap((t) =>
+        t.datasetColumns.map(
+          (c) =>
+            `select ${q(c)} as dataset_id, count(*)::int as n from ${q(t.table)} where ${q(c)} is not null group by 1`,
+        ),
       );
       const rows = await em
         .getConnection()

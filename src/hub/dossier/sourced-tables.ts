@@ -6,6 +6,11 @@ export interface SourcedTable {
   table: string;
   /** Column of the record's comune (ManyToOne to Comune), when it has one. */
   comuneColumn: string | null;
+  /**
+   * Every column naming a dataset: `dataset_id` and any other ManyToOne to Dataset (e.g. a
+   * comune's `boundary_dataset_id`): each record counts once for each dataset it names.
+   */
+  datasetColumns: string[];
 }
 
 /**
@@ -22,7 +27,15 @@ export function sourcedTables(em: EntityManager): SourcedTable[] {
     const comune = Object.values(meta.properties).find(
       (p) => p.kind === ReferenceKind.MANY_TO_ONE && p.type === 'Comune' && p.name === 'comune',
     );
-    out.push({ table: meta.tableName, comuneColumn: comune?.fieldNames[0] ?? null });
+    const datasetColumns = Object.values(meta.properties)
+      .filter((p) => p.kind === ReferenceKind.MANY_TO_ONE && p.type === 'Dataset')
+      .map((p) => p.fieldNames[0])
+      .sort((a, b) => (a === 'dataset_id' ? -1 : b === 'dataset_id' ? 1 : a.localeCompare(b)));
+    out.push({
+      table: meta.tableName,
+      comuneColumn: comune?.fieldNames[0] ?? null,
+      datasetColumns,
+    });
   }
   return out.sort((a, b) => a.table.localeCompare(b.table));
 }

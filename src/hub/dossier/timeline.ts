@@ -1,6 +1,27 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DatePrecision, DateScalar } from '../../common/dates.js';
 import { Source } from '../source.js';
+
+/** Whose events a comune's timeline shows (the same choice as `pnrr(bodies:)`). */
+export enum TimelineBodies {
+  COMUNE = 'COMUNE',
+  ALL = 'ALL',
+}
+registerEnumType(TimelineBodies, {
+  name: 'TimelineBodies',
+  description:
+    "Whose events the timeline shows: the comune's own, or also those of every body located there (the same default as `Comune.pnrr(bodies:)`).",
+  valuesConfig: {
+    COMUNE: {
+      description:
+        'Events of the comune itself: its own PNRR grants, its plan, the programmes and communities it takes part in (default, as `pnrr`).',
+    },
+    ALL: {
+      description:
+        'Also events of other bodies located in the comune (schools, health authorities, consortia: their PNRR grants), as `pnrr(bodies: ALL)`.',
+    },
+  },
+});
 
 /** A dated event of a comune's timeline. */
 @ObjectType({ description: 'A dated event (evento) in the timeline of a comune.' })
@@ -13,6 +34,17 @@ export class TimelineEntry {
   on!: string;
   @Field(() => DatePrecision, { description: 'How precisely the date is known.' })
   precision!: DatePrecision;
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'When only a range of days is known: the earliest day the event can have happened; `on` is then the latest (e.g. a renunciation first seen in a file published that day). Null when `on` is the date.',
+  })
+  notBefore!: string | null;
+  @Field(() => Boolean, {
+    description:
+      'True when the event concerns another body located in the comune (a school, a health authority...), not the comune itself; such events appear with `bodies: ALL`.',
+  })
+  otherBody!: boolean;
   @Field(() => String, {
     description: 'Domain: infrastructure, broadband, energy, civil-protection, pnrr or hub.',
   })

@@ -8,6 +8,7 @@ import { HubError } from '../../common/errors.js';
 import { hubExports } from '../../hub/exports.js';
 import { resolveTerritory } from '../../hub/territory.js';
 import { actorOf, authenticate } from '../actor.js';
+import { formattedSql, resolveColumns, type ResolvedColumn } from './format.js';
 import { streamCsv, streamGeoJson, type StreamOptions } from './stream.js';
 
 const FILE = /^([a-z][a-z0-9-]*)\.(csv|geojson|json)$/;
@@ -59,6 +60,17 @@ export function exportRouter(
     application_name: 'hub-export',
     options: `-c statement_timeout=${config.HUB_EXPORT_STATEMENT_TIMEOUT_MS}`,
   });
+  // The result types of an export do not depend on the territory: resolved once each.
+  const resolved = new Map<string, Promise<ResolvedColumn[]>>();
+  const columnsOf = (name: string, def: ExportDefinition, comuni: string) => {
+    let p = resolved.get(name);
+    if (!p) {
+      p = resolveColumns(pool, name, def, comuni);
+      p.catch(() => resolved.delete(name));
+      resolved.set(name, p);
+    }
+    return p;
+  };
   const router = express.Router();
   router.get('/export', authenticate(orm), (req, res) => {
     if (actorOf(req).kind !== 'key')
@@ -103,9 +115,10 @@ export function exportRouter(
       const comuni = codesLiteral(codes);
       const [name, format] = [m[1], m[2]];
       const version = await dataVersion(pool, name, def);
+      const columns = await columnsOf(name, def, comuni);
       res.set('X-Data-Version', version);
       if (format === 'json')
-        return void res.json(await metadata(pool, name, def, territory, comuni, version));
+        return void res.json(await metadata(pool, name, def, columns, territory, comuni, version));
       const download = `${name}${territory === PROVINCE ? '' : `-${territory}`}.${format}`;
       const stream: StreamOptions = {
         shutdown: options.shutdown,
@@ -114,7 +127,7 @@ export function exportRouter(
       res.set('Content-Disposition', `attachment; filename="${download}"`);
       if (format === 'csv') {
         res.type('text/csv; charset=utf-8');
-        await streamCsv(pool, res, def.sql(comuni), stream);
+        await streamCsv(pool, res, formattedSql(def.sql(comuni), columns), stream);
       } else {
         res.type('application/geo+json; charset=utf-8');
         await streamGeoJson(pool, res, def.geojson!(comuni), stream);
@@ -126,6 +139,10 @@ export function exportRouter(
   });
   return { router, pool, stop: () => pool.end() };
 }
+
+/** The CSV conventions every export follows, stated in each metadata document. */
+const CSV_CONVENTIONS =
+  'RFC 4180, UTF-8, header row. An empty cell is null: unknown or not applicable, never zero. boolean: true/false; money: EUR with exactly two decimals; date: YYYY-MM-DD; timestamp: ISO 8601 UTC; integer and decimal as printed by PostgreSQL.';
 
 /** A short hash of the change counters of the tables an export reads. */
 async function dataVersion(pool: pg.Pool, name: string, def: ExportDefinition): Promise<string> {
@@ -142,6 +159,7 @@ async function metadata(
   pool: pg.Pool,
   name: string,
   def: ExportDefinition,
+  columns: ResolvedColumn[],
   territory: string,
   comuni: string,
   version: string,
@@ -171,7 +189,12 @@ async function metadata(
       csv: `/export/${name}.csv?territory=${territory}`,
       ...(def.geojson ? { geojson: `/export/${name}.geojson?territory=${territory}` } : {}),
     },
-    columns: def.columns,
+    columns: columns.map(({ name: column, description, type }) => ({
+      name: column,
+      description,
+      type,
+    })),
+    conventions: CSV_CONVENTIONS,
     licences: [...new Set(datasets.map((d) => d.licence ?? 'no licence stated by the source'))],
     sources: datasets,
     generatedAt: new Date().toISOString(),
