@@ -8,6 +8,7 @@ import { Migration20261123000400_broadband } from './Migration20261123000400_bro
 import { Migration20261123000410_broadband_stats } from './Migration20261123000410_broadband_stats.js';
 import { Migration20261123000500_civil_protection } from './Migration20261123000500_civil_protection.js';
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
+import { Migration20261130002000_import_run } from './Migration20261130002000_import_run.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -29,4 +30,5 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261123000500_civil_protection,
   },
   { name: 'Migration20261123000900_data_version', class: Migration20261123000900_data_version },
+  { name: 'Migration20261130002000_import_run', class: Migration20261130002000_import_run },
 ];

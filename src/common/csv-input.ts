@@ -263,6 +263,13 @@ export async function checkFile(file: string, encoding: Encoding): Promise<FileC
   return { sha256: decoder.sha256, bytes: decoder.bytes };
 }
 
+/** SHA-256 (hex) of a file's bytes, whatever they are. */
+export async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  return hash.digest('hex');
+}
+
 /**
  * The delimiter of a CSV file, from its header line: `;` when the header has more `;`
  * than `,`, else `,`. (Both are ASCII: the header's encoding does not matter here.)

@@ -361,7 +361,7 @@ export const formatReject = (x: Reject) =>
  */
 export function formatReport(r: ImportReport, shown = 10): string {
   const lines = [
-    `${r.file}: ${r.read ?? '?'} rows read: ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected, ${r.skipped ?? 0} skipped`,
+    `${r.file}: ${r.read ?? '?'} read, ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected, ${r.skipped ?? 0} skipped`,
   ];
   for (const x of r.rejected.slice(0, shown)) lines.push(`  ${formatReject(x)}`);
   if (r.rejected.length > shown)

@@ -9,6 +9,7 @@ import { GroupingResolver } from './grouping.resolver.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationResolver } from './organization.resolver.js';
 import { hubSeed } from './hub.seed.js';
+import { importEntities, importResolvers } from './imports/index.js';
 import { DataQualityIssue } from './quality.entity.js';
 import { QualityResolver } from './quality.resolver.js';
 import { sourceResolverFor } from './source.resolver.js';
@@ -27,6 +28,7 @@ export const hub = {
     DataQualityIssue,
     DataVersion,
     ...accessEntities,
+    ...importEntities,
   ],
   resolvers: [
     ComuneResolver,
@@ -38,6 +40,7 @@ export const hub = {
     sourceResolverFor(Organization),
     sourceResolverFor(DataQualityIssue),
     ...accessResolvers,
+    ...importResolvers,
   ],
   seed: hubSeed,
 } satisfies Domain;
