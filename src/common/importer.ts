@@ -231,8 +231,13 @@ export async function importCsv<T>(
     // Records that are not valid CSV are skipped by the parser; their rejections wait
     // here until the records before them are handled, so the report stays in line order.
     const syntax: Reject[] = [];
+    let skippedAt = 0;
     parser.on('skip', (err: CsvError) => {
-      const line = startOf(err as unknown as { lines: number; empty_lines: number });
+      const at = err as unknown as { lines: number; empty_lines: number };
+      // Each stray quote of a record raises its own error: report the record once.
+      if (at.lines === skippedAt && lastEnd === skippedAt) return;
+      skippedAt = at.lines;
+      const line = startOf(at);
       if (err.code === 'CSV_MAX_RECORD_SIZE')
         parser.destroy(
           new Error(
