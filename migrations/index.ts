@@ -9,6 +9,7 @@ import { Migration20261123000410_broadband_stats } from './Migration202611230004
 import { Migration20261123000500_civil_protection } from './Migration20261123000500_civil_protection.js';
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
 import { Migration20261130002000_import_run } from './Migration20261130002000_import_run.js';
+import { Migration20261130002100_data_version_rows } from './Migration20261130002100_data_version_rows.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -31,4 +32,8 @@ export const migrationsList: MigrationObject[] = [
   },
   { name: 'Migration20261123000900_data_version', class: Migration20261123000900_data_version },
   { name: 'Migration20261130002000_import_run', class: Migration20261130002000_import_run },
+  {
+    name: 'Migration20261130002100_data_version_rows',
+    class: Migration20261130002100_data_version_rows,
+  },
 ];
