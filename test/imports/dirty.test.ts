@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -295,6 +296,47 @@ describe('dirty imports: exactly the planted faults reported, every good row kep
       expect(located(readReport(again.reportPath!))).toEqual(dirty.planted);
       expect(await tableDigests(em)).toEqual(after);
     });
+});
+
+describe('the encodings of the issue', () => {
+  it('a PNRR body name is stored exactly and never overwritten with damaged text', async () => {
+    const ipa = `zz_${tag}_citta`;
+    const file = join(dir, 'candidature_citta.csv');
+    const grant = dirtyGrants(ipa, 'ZZCITTA').text.split('\n').slice(0, 2).join('\n');
+    const text = `${grant.replace('Ente di prova – Città (synthetic)', 'Comune di Città')}\n`;
+    const name = async () =>
+      (await sql<{ name: string }>('select name from pnrr_body where ipa_code = ?', [ipa]))[0]
+        ?.name;
+    const run = (encoding?: 'windows-1252') =>
+      runImport(db.orm, 'pnrr-grants', importers['pnrr-grants'], file, { encoding });
+
+    await writeFile(file, text);
+    expect((await run()).outcome).toBe(ImportOutcome.SUCCEEDED);
+    expect(await name()).toBe('Comune di Città');
+
+    // The same rows saved as Windows-1252: refused whole, nothing overwritten.
+    const cp1252 = iconv.encode(text, 'windows-1252');
+    await writeFile(file, cp1252);
+    const refused = await run();
+    expect(refused.outcome).toBe(ImportOutcome.FAILED);
+    expect(refused.error!.message).toContain(
+      `line 2, byte offset ${cp1252.indexOf(0xe0)}: not valid UTF-8`,
+    );
+    expect(await name()).toBe('Comune di Città');
+    // Named, it converts exactly: the same rows, nothing changes.
+    const converted = await run('windows-1252');
+    expect(converted.report).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
+    expect(await name()).toBe('Comune di Città');
+
+    // Text damaged before it reached the hub ("Comune di Citt�") is rejected, not stored.
+    await writeFile(file, text.replace('Città', 'Citt\ufffd'));
+    const damaged = await run();
+    expect(damaged.outcome).toBe(ImportOutcome.REJECTED_ROWS);
+    expect(damaged.report!.rejected).toEqual([
+      expect.objectContaining({ line: 2, column: 'ente', code: 'ENCODING' }),
+    ]);
+    expect(await name()).toBe('Comune di Città');
+  });
 });
 
 describe('what every importer gets from the framework', () => {

@@ -118,7 +118,7 @@ export function runCli(databaseUrl: string, args: string[]): Promise<CliResult> 
 export function spawnCli(databaseUrl: string, args: string[]) {
   return spawn('npm', ['run', '-s', 'import', '--', ...args], {
     detached: true,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
