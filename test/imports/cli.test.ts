@@ -1,11 +1,14 @@
 import iconv from 'iconv-lite';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { markAbortedRuns } from '../../src/hub/imports/runner.js';
+import { createApiKey } from '../../src/hub/access/keys.js';
+import { markAbortedRuns, runImport } from '../../src/hub/imports/runner.js';
+import { infrastructure } from '../../src/domains/infrastructure/index.js';
 import { ADDRESS_HEADER, CENTRE_HEADER, cremona, dirtyCentres } from './dirty-files.js';
 import {
   csvLine,
@@ -257,5 +260,90 @@ describe('npm run import killed with kill -9', () => {
       message: expect.stringMatching(/ended before the run finished/),
     });
     expect(await tableDigests(em)).toEqual(before);
+  });
+});
+
+describe('the import log under the real entry point', () => {
+  it('pages importRuns over HTTP for an ADMIN key, as npm start serves it', async () => {
+    // Runs to page through, whatever ran before in this file.
+    const file = join(dir, 'tiny.csv');
+    await writeFile(file, `${csvLine(CENTRE_HEADER)}\n`);
+    for (let i = 0; i < 4; i++)
+      await runImport(
+        db.orm,
+        'collection-centres',
+        infrastructure.importers['collection-centres'],
+        file,
+        {
+          dryRun: true,
+        },
+      );
+    const { secret } = await createApiKey(db.orm.em.fork(), {
+      label: `${tag}-admin`,
+      role: 'ADMIN',
+    });
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      PORT: '0',
+      HUB_SEED: 'never',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'production',
+    };
+    delete env.NODE_OPTIONS;
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env });
+    try {
+      let log = '';
+      const url = await new Promise<string>((resolve, reject) => {
+        const onData = (d: Buffer) => {
+          log += d.toString();
+          const m = /listening on (http:\/\/[^\s"]+)/.exec(log);
+          if (m) resolve(m[1]);
+        };
+        child.stdout.on('data', onData);
+        child.stderr.on('data', onData);
+        child.on('exit', (code) => reject(new Error(`hub exited with ${code}:\n${log}`)));
+      });
+      const page = async (after: string | null) => {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+          body: JSON.stringify({
+            query: `query ($after: String) { importRuns(first: 2, after: $after) {
+              totalCount edges { node { number importer outcome startedAt endedAt fileSha256 } }
+              pageInfo { hasNextPage endCursor } } }`,
+            variables: { after },
+          }),
+        });
+        expect(res.status).toBe(200);
+        return (await res.json()) as {
+          data: {
+            importRuns: {
+              totalCount: number;
+              edges: { node: { number: number; startedAt: string } }[];
+              pageInfo: { hasNextPage: boolean; endCursor: string };
+            };
+          };
+          errors?: unknown;
+        };
+      };
+      const first = await page(null);
+      expect(first.errors).toBeUndefined();
+      const [{ n }] = await sql<{ n: number }>('select count(*)::int as n from import_run');
+      expect(first.data.importRuns.totalCount).toBe(n);
+      expect(first.data.importRuns.pageInfo.hasNextPage).toBe(true);
+      const second = await page(first.data.importRuns.pageInfo.endCursor);
+      expect(second.errors).toBeUndefined();
+      const numbers = [...first.data.importRuns.edges, ...second.data.importRuns.edges].map(
+        (e) => e.node.number,
+      );
+      expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+      expect(new Set(numbers).size).toBe(4);
+      expect(first.data.importRuns.edges[0].node.startedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    } finally {
+      const exited = once(child, 'exit');
+      child.kill('SIGKILL');
+      await exited;
+    }
   });
 });
