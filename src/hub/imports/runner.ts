@@ -220,7 +220,7 @@ export async function runImport(
         report: error ? null : report,
         reportPath: rejected ? reportPath : null,
         error,
-        sha256: sha256,
+        sha256,
       };
     });
   } catch (e) {
@@ -242,7 +242,7 @@ export async function runImport(
       report: null,
       reportPath: null,
       error: e as Error,
-      sha256: sha256,
+      sha256,
     };
   }
 }
