@@ -8,6 +8,8 @@ import { Migration20261123000400_broadband } from './Migration20261123000400_bro
 import { Migration20261123000410_broadband_stats } from './Migration20261123000410_broadband_stats.js';
 import { Migration20261123000500_civil_protection } from './Migration20261123000500_civil_protection.js';
 import { Migration20261123000900_data_version } from './Migration20261123000900_data_version.js';
+import { Migration20261130002000_import_run } from './Migration20261130002000_import_run.js';
+import { Migration20261130002100_data_version_rows } from './Migration20261130002100_data_version_rows.js';
 import { Migration20261130003000_client_request_id } from './Migration20261130003000_client_request_id.js';
 import { Migration20261130004000_broadband_real } from './Migration20261130004000_broadband_real.js';
 import { Migration20261130005000_civil_protection_hazards } from './Migration20261130005000_civil_protection_hazards.js';
@@ -39,6 +41,11 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261123000500_civil_protection,
   },
   { name: 'Migration20261123000900_data_version', class: Migration20261123000900_data_version },
+  { name: 'Migration20261130002000_import_run', class: Migration20261130002000_import_run },
+  {
+    name: 'Migration20261130002100_data_version_rows',
+    class: Migration20261130002100_data_version_rows,
+  },
   {
     name: 'Migration20261130003000_client_request_id',
     class: Migration20261130003000_client_request_id,

@@ -2,8 +2,8 @@ import { DatePrecision } from './dates.js';
 import { RowError } from './importer.js';
 
 /*
- * Cell readers shared by the CSV importers: each names the column in its RowError, so a
- * rejected row says where the problem is.
+ * Cell readers shared by the CSV importers: each names the column and the rejection code
+ * in its RowError, so a rejected row says where the problem is and what kind it is.
  */
 
 /** A trimmed cell, '' when absent. */
@@ -12,7 +12,7 @@ export const cell = (r: Record<string, string>, column: string) => (r[column] ??
 /** A required cell. */
 export function required(r: Record<string, string>, column: string): string {
   const v = cell(r, column);
-  if (!v) throw new RowError(column, 'is empty');
+  if (!v) throw new RowError(column, 'is empty', 'EMPTY');
   return v;
 }
 
@@ -25,6 +25,12 @@ export function enumCell<T extends string>(
 ): T | null {
   const v = cell(r, column).toUpperCase();
   if (!v && optional) return null;
+  if (!v)
+    throw new RowError(
+      column,
+      `is empty; expected one of ${Object.values(values).join(', ')}`,
+      'EMPTY',
+    );
   const found = Object.values(values).find((x) => x === v);
   if (!found)
     throw new RowError(
@@ -44,7 +50,8 @@ export function refCell(
 ): string | null {
   const v = cell(r, column);
   if (!v && optional) return null;
-  if (!known.has(v)) throw new RowError(column, `unknown ${what} "${v}"`);
+  if (!v) throw new RowError(column, `is empty; expected a ${what}`, 'EMPTY');
+  if (!known.has(v)) throw new RowError(column, `unknown ${what} "${v}"`, 'UNKNOWN_REFERENCE');
   return v;
 }
 
@@ -60,10 +67,12 @@ export function preciseDateCells(
   precisionColumn: string,
 ): { on: string; precision: DatePrecision } {
   const on = cell(r, dateColumn);
+  if (!on) throw new RowError(dateColumn, 'is empty; expected a date YYYY-MM-DD', 'EMPTY');
   const m = ISO.exec(on);
   const valid =
     m && new Date(`${on}T00:00:00Z`).toISOString().slice(0, 10) === on && Number(m[1]) > 1900;
-  if (!valid) throw new RowError(dateColumn, `"${on}" is not a date in the form YYYY-MM-DD`);
+  if (!valid)
+    throw new RowError(dateColumn, `"${on}" is not a date in the form YYYY-MM-DD`, 'INVALID_DATE');
   const precision = cell(r, precisionColumn)
     ? enumCell(r, precisionColumn, DatePrecision)!
     : DatePrecision.DAY;
@@ -78,6 +87,7 @@ export function preciseDateCells(
     throw new RowError(
       dateColumn,
       `"${on}" with precision ${precision} must be the first day of the period (e.g. 2023-02-01 for MONTH)`,
+      'INCONSISTENT',
     );
   return { on, precision };
 }
@@ -87,7 +97,7 @@ export function uniqueKeys(column: string, what: string) {
   const seen = new Map<string, number>();
   return (key: string, line: number) => {
     const first = seen.get(key);
-    if (first) throw new RowError(column, `same ${what} as line ${first}`);
+    if (first) throw new RowError(column, `same ${what} as line ${first}`, 'DUPLICATE');
     seen.set(key, line);
   };
 }

@@ -1,8 +1,8 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * Change counter of a table, bumped by a statement-level trigger on every insert, update,
- * delete or truncate (see the data_version migration): exports derive their data version
+ * Change counter of a table, bumped by statement-level triggers on every insert, update or
+ * delete that touches rows, and on truncate (see the data_version migrations): exports derive their data version
  * from the counters of the tables they read, so a citation names exactly the data it used.
  */
 @Entity({ tableName: 'data_version' })

@@ -33,6 +33,7 @@ import {
 } from './organization-fields.resolver.js';
 import { OrganizationMember } from './organization-member.entity.js';
 import { OrganizationName } from './organization-name.entity.js';
+import { importEntities, importResolvers } from './imports/index.js';
 import { DataQualityIssue } from './quality.entity.js';
 import { QualityResolver } from './quality.resolver.js';
 import { sourceResolverFor } from './source.resolver.js';
@@ -59,6 +60,7 @@ export const hub = {
     InitiativeParticipant,
     InitiativeComune,
     ...accessEntities,
+    ...importEntities,
   ],
   resolvers: [
     ComuneResolver,
@@ -80,6 +82,7 @@ export const hub = {
     sourceResolverFor(Initiative),
     sourceResolverFor(InitiativeComune),
     ...accessResolvers,
+    ...importResolvers,
   ],
   seed: composeSeeds('hub', hubSeed, hubFactsSeed),
   nodes: initiativeNodes,

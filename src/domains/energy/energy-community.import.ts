@@ -79,6 +79,7 @@ export async function importEnergyCommunities(
           throw new RowError(
             'code',
             `"${code}" is not a kebab-case code (e.g. cer-crema-ex-olivetti)`,
+            'INVALID_CODE',
           );
         const comuni = [
           ...new Set(
@@ -87,11 +88,19 @@ export async function importEnergyCommunities(
               .filter(Boolean),
           ),
         ].sort();
+        const malformed = comuni.find((c) => !/^\d{6}$/.test(c));
+        if (malformed)
+          throw new RowError(
+            'comuni',
+            `"${malformed}" is not a 6-digit ISTAT code (separate codes with |)`,
+            'INVALID_CODE',
+          );
         const unknown = comuni.find((c) => !ref.comuni.has(c));
         if (unknown)
           throw new RowError(
             'comuni',
             `"${unknown}" is not the 6-digit ISTAT code of a comune (separate codes with |)`,
+            'UNKNOWN_REFERENCE',
           );
         const founded = foundedCells(r);
         const related = cell(r, 'possibly_related_code');

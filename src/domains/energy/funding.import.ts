@@ -56,12 +56,14 @@ export async function importFundings(
           throw new RowError(
             'recipient_istat_code',
             'give recipient_org_code or recipient_istat_code, not both',
+            'INCONSISTENT',
           );
-        const amount = cell(r, 'amount');
+        const amount = required(r, 'amount');
         if (!AMOUNT.test(amount))
           throw new RowError(
             'amount',
             `"${amount}" is not an amount in EUR such as 103000 or 103000.00 (dot for decimals, no thousands separator)`,
+            'INVALID_NUMBER',
           );
         const announced = preciseDateCells(r, 'announced_on', 'announced_precision');
         const row = {

@@ -61,12 +61,21 @@ async function referenceData(em: EntityManager) {
 function coordinates(r: Record<string, string>): [number | null, number | null] {
   const [lat, lon] = [cell(r, 'lat'), cell(r, 'lon')];
   if (!lat && !lon) return [null, null];
-  if (!lat || !lon) throw new RowError(lat ? 'lon' : 'lat', 'give both lat and lon, or neither');
+  if (!lat || !lon)
+    throw new RowError(lat ? 'lon' : 'lat', 'give both lat and lon, or neither', 'INCONSISTENT');
   const [y, x] = [Number(lat), Number(lon)];
   if (!Number.isFinite(y) || y < 35 || y > 48)
-    throw new RowError('lat', `"${lat}" is not a latitude in Italy (decimal degrees, 35 to 48)`);
+    throw new RowError(
+      'lat',
+      `"${lat}" is not a latitude in Italy (decimal degrees, 35 to 48)`,
+      'INVALID_NUMBER',
+    );
   if (!Number.isFinite(x) || x < 6 || x > 19)
-    throw new RowError('lon', `"${lon}" is not a longitude in Italy (decimal degrees, 6 to 19)`);
+    throw new RowError(
+      'lon',
+      `"${lon}" is not a longitude in Italy (decimal degrees, 6 to 19)`,
+      'INVALID_NUMBER',
+    );
   return [y, x];
 }
 
@@ -86,7 +95,11 @@ export async function importCollectionCentres(
     const org = (r: Record<string, string>, column: 'owner_code' | 'operator_code') => {
       const code = cell(r, column);
       if (code && !ref.orgs.has(code))
-        throw new RowError(column, `unknown organisation code "${code}" (see organizations)`);
+        throw new RowError(
+          column,
+          `unknown organisation code "${code}" (see organizations)`,
+          'UNKNOWN_REFERENCE',
+        );
       return code || null;
     };
     const report = await importCsv(tx, {
@@ -95,15 +108,28 @@ export async function importCollectionCentres(
       onProgress,
       parseRow: (r, line) => {
         const istat = cell(r, 'istat_code');
+        if (!istat) throw new RowError('istat_code', 'is empty', 'EMPTY');
+        if (!/^\d{6}$/.test(istat))
+          throw new RowError(
+            'istat_code',
+            `"${istat}" is not a 6-digit ISTAT code`,
+            'INVALID_CODE',
+          );
         const comune = ref.comuni.get(istat);
         if (!comune)
-          throw new RowError('istat_code', `"${istat}" is not the 6-digit ISTAT code of a comune`);
+          throw new RowError(
+            'istat_code',
+            `"${istat}" is not the 6-digit ISTAT code of a comune`,
+            'UNKNOWN_REFERENCE',
+          );
         const comuneName = cell(r, 'comune_name');
         if (comuneName && foldName(comuneName) !== foldName(comune))
           throw new RowError(
             'comune_name',
             `"${comuneName}" is not the name of ${istat} (${comune})`,
+            'INCONSISTENT',
           );
+        if (!cell(r, 'kind')) throw new RowError('kind', 'is empty', 'EMPTY');
         const kind = KINDS.get(foldName(cell(r, 'kind')));
         if (!kind)
           throw new RowError(
@@ -111,14 +137,19 @@ export async function importCollectionCentres(
             `"${cell(r, 'kind')}" is not MUNICIPAL_COLLECTION_CENTRE ("centro di raccolta") or SUPRA_MUNICIPAL_PLATFORM ("piattaforma sovracomunale")`,
           );
         const name = cell(r, 'name').replace(/\s+/g, ' ');
-        if (!foldName(name)) throw new RowError('name', 'is empty');
+        if (!foldName(name)) throw new RowError('name', 'is empty', 'EMPTY');
         const official = cell(r, 'name_is_official').toLowerCase();
         const nameIsOfficial = official ? BOOLEANS.get(official) : true;
         if (nameIsOfficial === undefined)
           throw new RowError('name_is_official', `"${official}" is not true or false`);
         const dataset = cell(r, 'dataset');
+        if (!dataset) throw new RowError('dataset', 'is empty', 'EMPTY');
         if (!ref.datasets.has(dataset))
-          throw new RowError('dataset', `unknown dataset "${dataset}" (see datasets)`);
+          throw new RowError(
+            'dataset',
+            `unknown dataset "${dataset}" (see datasets)`,
+            'UNKNOWN_REFERENCE',
+          );
         const [lat, lon] = coordinates(r);
         const row = {
           comune_istat_code: istat,

@@ -62,12 +62,12 @@ const rome = new Intl.DateTimeFormat('en-CA', {
 function date(v: string | undefined, column: string, required: boolean): string | null {
   const s = (v ?? '').trim();
   if (!s) {
-    if (required) throw new RowError(column, 'is empty; expected a date YYYY-MM-DD');
+    if (required) throw new RowError(column, 'is empty; expected a date YYYY-MM-DD', 'EMPTY');
     return null;
   }
   const d = new Date(`${s}T00:00:00Z`);
   if (!DATE.test(s) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s)
-    throw new RowError(column, `"${s}" is not a date YYYY-MM-DD`);
+    throw new RowError(column, `"${s}" is not a date YYYY-MM-DD`, 'INVALID_DATE');
   return s;
 }
 
@@ -78,23 +78,34 @@ function timestampDay(v: string | undefined, column: string): string | null {
   if (DATE.test(s)) return date(s, column, true);
   const d = new Date(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
   if (!/^\d{4}-\d{2}-\d{2}T/.test(s) || Number.isNaN(d.getTime()))
-    throw new RowError(column, `"${s}" is not a timestamp such as 2022-05-31T07:07:48.000+0000`);
+    throw new RowError(
+      column,
+      `"${s}" is not a timestamp such as 2022-05-31T07:07:48.000+0000`,
+      'INVALID_DATE',
+    );
   return rome.format(d);
 }
 
 function integer(v: string | undefined, column: string): number | null {
   const s = (v ?? '').trim();
   if (!s) return null;
-  if (!/^\d+(\.0+)?$/.test(s)) throw new RowError(column, `"${s}" is not a whole number`);
+  if (!/^\d+(\.0+)?$/.test(s))
+    throw new RowError(column, `"${s}" is not a whole number`, 'INVALID_NUMBER');
   return Number.parseInt(s, 10);
 }
 
 function money(v: string | undefined, column: string): string {
   const s = (v ?? '').trim();
+  if (!s) throw new RowError(column, 'is empty; expected an amount in EUR', 'EMPTY');
   const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
-  if (!m) throw new RowError(column, `"${s}" is not an amount in EUR such as 14000.0 or 71885.45`);
+  if (!m)
+    throw new RowError(
+      column,
+      `"${s}" is not an amount in EUR such as 14000.0 or 71885.45`,
+      'INVALID_NUMBER',
+    );
   if ((m[2] ?? '').slice(2).replace(/0/g, ''))
-    throw new RowError(column, `"${s}" has fractions of a cent`);
+    throw new RowError(column, `"${s}" has fractions of a cent`, 'INVALID_NUMBER');
   return formatMoney(s);
 }
 
@@ -124,6 +135,7 @@ function measureOf(r: Record<string, string>, ctx: ParseContext, notice: string)
     throw new RowError(
       column,
       `no known measure (${[...ctx.measures].join(', ')}) in "${misura || notice}"`,
+      'UNKNOWN_REFERENCE',
     );
   return code;
 }
@@ -135,21 +147,32 @@ export function parseGrant(
   ctx: ParseContext,
 ): ParsedGrant | typeof SKIP {
   const comune = (r.cod_comune ?? '').trim();
+  if (!comune) throw new RowError('cod_comune', 'is empty', 'EMPTY');
   if (!/^\d{6}$/.test(comune))
-    throw new RowError('cod_comune', `"${comune}" is not a 6-digit ISTAT code`);
+    throw new RowError('cod_comune', `"${comune}" is not a 6-digit ISTAT code`, 'INVALID_CODE');
   if (!ctx.comuni.has(comune)) {
     if (!ctx.provinces.has(comune.slice(0, 3))) return SKIP;
-    throw new RowError('cod_comune', `${comune} is not the ISTAT code of a comune of the hub`);
+    throw new RowError(
+      'cod_comune',
+      `${comune} is not the ISTAT code of a comune of the hub`,
+      'UNKNOWN_REFERENCE',
+    );
   }
   const ipaCode = (r.codice_ipa ?? '').trim();
-  if (!ipaCode) throw new RowError('codice_ipa', 'is empty');
+  if (!ipaCode) throw new RowError('codice_ipa', 'is empty', 'EMPTY');
   const cup = (r.codice_cup ?? '').trim().toUpperCase();
+  if (!cup) throw new RowError('codice_cup', 'is empty', 'EMPTY');
   if (!/^[A-Z0-9]{15}$/.test(cup))
-    throw new RowError('codice_cup', `"${cup}" is not a CUP (15 letters and digits)`);
+    throw new RowError(
+      'codice_cup',
+      `"${cup}" is not a CUP (15 letters and digits)`,
+      'INVALID_CODE',
+    );
   const notice = (r.avviso ?? '').trim();
-  if (!notice) throw new RowError('avviso', 'is empty');
+  if (!notice) throw new RowError('avviso', 'is empty', 'EMPTY');
   const letter = (r.stato_candidatura ?? '').trim().toUpperCase();
-  const status = STATUS_LETTER[letter];
+  if (!letter) throw new RowError('stato_candidatura', 'is empty; expected A, R or E', 'EMPTY');
+  const status = Object.hasOwn(STATUS_LETTER, letter) ? STATUS_LETTER[letter] : undefined;
   if (!status) throw new RowError('stato_candidatura', `"${letter}" is not A, R or E`);
   const parsed: ParsedGrant = {
     line,
@@ -173,7 +196,11 @@ export function parseGrant(
   const key = `${cup}\u0000${notice}`;
   const before = ctx.seen.get(key);
   if (before !== undefined)
-    throw new RowError('codice_cup', `same CUP and avviso as line ${before}; the first is kept`);
+    throw new RowError(
+      'codice_cup',
+      `same CUP and avviso as line ${before}; the first is kept`,
+      'DUPLICATE',
+    );
   ctx.seen.set(key, line);
   return parsed;
 }
