@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from './actor.js';
+import type { RequestBudget } from './budget.js';
 
 /**
  * The per-request context: one forked EntityManager, the caller, and the request's
@@ -10,6 +11,8 @@ export interface HubContext {
   actor: Actor;
   requestId: string;
   loaders: Map<unknown, unknown>;
+  /** What the request may still spend (rows, time); set for every GraphQL request. */
+  budget?: RequestBudget;
 }
 
 /**

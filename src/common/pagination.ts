@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Cursor } from '@mikro-orm/core';
 import { badInput } from './errors.js';
 
@@ -61,6 +61,8 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, w
   class Conn implements ConnectionShape<T> {
     @Field(() => Int, { description: 'Number of items matching, over all pages.' })
     totalCount!: number;
+    // Sized by the `first` of the field that returned the connection (the cost estimate).
+    @Extensions({ sizedByParent: true, maxItems: MAX_PAGE })
     @Field(() => [Edge], { description: 'The edges of this page.' })
     edges!: Edge[];
     @Field(() => PageInfo, { description: 'Where this page stands.' })
@@ -70,17 +72,64 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, w
 }
 
 /**
- * Checks an `after` argument meant for MikroORM's `findByCursor` before it reaches SQL:
- * a forged or corrupted cursor is a `BAD_USER_INPUT` naming the argument.
+ * What each position of a keyset cursor holds, as its SQL column needs it: `text` (no control
+ * characters), `int` (PostgreSQL integer), `bigint` (digits, as a number or a string), `date`
+ * (a real calendar day, YYYY-MM-DD); a trailing `?` allows null.
  */
-export function checkOrmCursor(after: string | null | undefined): string | undefined {
+export type CursorPart = 'text' | 'int' | 'bigint' | 'date' | 'text?' | 'int?';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const INT_MAX = 2147483647;
+
+function fits(value: unknown, part: CursorPart): boolean {
+  if (value === null) return part.endsWith('?');
+  switch (part.replace('?', '')) {
+    case 'text':
+      return typeof value === 'string' && value.length <= 1000 && !CONTROL.test(value);
+    case 'int':
+      return Number.isInteger(value) && Math.abs(value as number) <= INT_MAX;
+    case 'bigint':
+      return (
+        (Number.isSafeInteger(value) && (value as number) >= 0) ||
+        (typeof value === 'string' && /^\d{1,18}$/.test(value))
+      );
+    case 'date': {
+      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+      const d = new Date(`${value}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
+    }
+    default:
+      return false;
+  }
+}
+
+/** The values of a decoded cursor, checked against the shape its connection writes. */
+function checkKey(key: unknown, shape: readonly CursorPart[]): unknown[] {
+  if (!Array.isArray(key) || key.length !== shape.length || !key.every((v, i) => fits(v, shape[i])))
+    throw badInput('after', 'is not a cursor returned by this connection');
+  return key;
+}
+
+/**
+ * Checks an `after` argument meant for MikroORM's `findByCursor` before it reaches SQL,
+ * against the shape of the connection's order (e.g. `['text']` for an order by ISTAT code):
+ * a forged or corrupted cursor is a `BAD_USER_INPUT` naming the argument, never SQL that
+ * PostgreSQL refuses.
+ */
+export function checkOrmCursor(
+  after: string | null | undefined,
+  shape: readonly CursorPart[],
+): string | undefined {
   if (after == null) return undefined;
+  let key: unknown;
   try {
-    if (Array.isArray(Cursor.decode(after))) return after;
+    key = Cursor.decode(after);
   } catch {
     /* reported below */
   }
-  throw badInput('after', 'is not a cursor returned by this connection');
+  checkKey(key, shape);
+  return after;
 }
 
 /** Turns a MikroORM keyset cursor into a Relay connection. */
@@ -101,14 +150,19 @@ export function fromCursor<T extends object>(cursor: Cursor<T>, after?: string |
 export const encodeCursor = (key: unknown[]): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');
 
-/** Decodes an opaque cursor, or throws `BAD_USER_INPUT` naming `after`. */
-export function decodeCursor(after: string): unknown[] {
+/**
+ * Decodes an opaque cursor, or throws `BAD_USER_INPUT` naming `after`. With a `shape`, each
+ * value is checked against what its SQL column needs ({@link CursorPart}).
+ */
+export function decodeCursor(after: string, shape?: readonly CursorPart[]): unknown[] {
+  let key: unknown;
   try {
-    const key: unknown = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-    if (Array.isArray(key)) return key;
+    key = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
   } catch {
     /* reported below */
   }
+  if (shape) return checkKey(key, shape);
+  if (Array.isArray(key) && key.every((v) => v === null || typeof v !== 'object')) return key;
   throw badInput('after', 'is not a cursor returned by this connection');
 }
 

@@ -3,6 +3,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../common/node.js';
 import { GeoPoint } from './geo.js';
 import { Sourced } from './sourced.js';
+import { MaxItems } from '../common/limits.js';
 
 /** Legal and resident population of a comune. */
 @ObjectType({ description: 'Population (popolazione) of a comune.' })
@@ -40,6 +41,7 @@ export class Comune extends Sourced implements Node {
   @Property({ type: 'string', length: 4 })
   cadastralCode!: string;
 
+  @MaxItems(20)
   @Field(() => [String], { description: 'Postal codes (CAP) of the comune.' })
   @Property({ type: 'text[]' })
   postalCodes!: string[];

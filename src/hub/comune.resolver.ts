@@ -1,13 +1,21 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../common/context.js';
 import { badInput } from '../common/errors.js';
-import { checkOrmCursor, Connection, fromCursor, pageSize } from '../common/pagination.js';
+import { firstItems, SizedBy } from '../common/limits.js';
+import {
+  checkOrmCursor,
+  Connection,
+  fromCursor,
+  pageSize,
+  type CursorPart,
+} from '../common/pagination.js';
 import { foldName } from '../common/text.js';
 import { Comune } from './comune.entity.js';
 import { ComuneOrderField, ComuniArgs } from './comune.inputs.js';
 import { TerritorialGrouping } from './grouping.entity.js';
+import { MAX_GROUPINGS_OF_COMUNE } from './grouping.resolver.js';
 import { hubLoaders } from './hub.loaders.js';
 import { checkIstatCode, resolveTerritory } from './territory.js';
 
@@ -19,6 +27,13 @@ const ORDER_COLUMN = {
   [ComuneOrderField.ISTAT_CODE]: 'istatCode',
   [ComuneOrderField.POPULATION]: 'popResident2021',
 } as const;
+
+/** What the keyset cursor of each order holds (the order column, then the ISTAT code). */
+const CURSOR_SHAPE: Record<(typeof ORDER_COLUMN)[ComuneOrderField], CursorPart[]> = {
+  istatCode: ['text'],
+  nameKey: ['text', 'text'],
+  popResident2021: ['int?', 'text'],
+};
 
 /** Root queries and core fields of comuni. */
 @Resolver(() => Comune)
@@ -65,19 +80,30 @@ export class ComuneResolver {
       { $and: where },
       {
         first,
-        after: checkOrmCursor(args.after),
+        after: checkOrmCursor(args.after, CURSOR_SHAPE[field]),
         orderBy: field === 'istatCode' ? { istatCode: dir } : { [field]: dir, istatCode: dir },
       },
     );
     return fromCursor(cursor, args.after);
   }
 
+  @SizedBy('first', MAX_GROUPINGS_OF_COMUNE)
   @FieldResolver(() => [TerritorialGrouping], {
     description: 'Territorial groupings (raggruppamenti) this comune belongs to, by code.',
   })
-  async groupings(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<TerritorialGrouping[]> {
+  async groupings(
+    @Root() comune: Comune,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, {
+      defaultValue: MAX_GROUPINGS_OF_COMUNE,
+      description: `At most this many, 0 to ${MAX_GROUPINGS_OF_COMUNE} (all of them by default).`,
+    })
+    first: number,
+  ): Promise<TerritorialGrouping[]> {
     const members = await hubLoaders(ctx).groupingsOfComune.load(comune.istatCode);
-    return members.map((m) => m.grouping.getEntity());
+    return firstItems(members, first, MAX_GROUPINGS_OF_COMUNE, 'Comune.groupings').map((m) =>
+      m.grouping.getEntity(),
+    );
   }
 
   @FieldResolver(() => GraphQLJSONObject, {

@@ -5,6 +5,7 @@ import { Comune } from './comune.entity.js';
 import { hubLoaders } from './hub.loaders.js';
 import { DataQualityIssue } from './quality.entity.js';
 import { checkIstatCode } from './territory.js';
+import { MaxItems } from '../common/limits.js';
 
 /** Filter of data-quality flags. */
 @InputType({ description: 'Filter of data-quality flags; all given conditions must hold.' })
@@ -20,6 +21,7 @@ export class DataQualityFilter {
 /** Data-quality flags of every domain. */
 @Resolver(() => DataQualityIssue)
 export class QualityResolver {
+  @MaxItems(1000)
   @Query(() => [DataQualityIssue], {
     description: 'Data-quality flags (segnalazioni) raised by every domain, by domain and code.',
   })

@@ -6,12 +6,14 @@ import { broadbandLoaders } from './broadband.loaders.js';
 import { AddressMatch, BroadbandGroupBy, BroadbandSummary, CoverageAt } from './broadband.types.js';
 import { distanceMeters } from './geo.js';
 import { BroadbandProgramme } from './network.entity.js';
-import { searchAddresses } from './search.js';
+import { MAX_MATCHES, searchAddresses } from './search.js';
 import { summarise } from './summary.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** Root queries of the broadband domain. */
 @Resolver()
 export class BroadbandResolver {
+  @MaxItems(MAX_MATCHES)
   @Query(() => [AddressMatch], {
     description:
       'Civic addresses matching free text, best first. Forgiving: any case, no accents, straight or curly apostrophes, abbreviations (v., v.le, p.za, c.so...), a typo or two, "12a" / "12/A" / "12 a", the comune name or postal code anywhere. Empty or absurd text is BAD_USER_INPUT.',
@@ -89,6 +91,7 @@ export class BroadbandResolver {
     return summarise(ctx, territory, groupBy);
   }
 
+  @MaxItems(20)
   @Query(() => [BroadbandProgramme], {
     description:
       'Public broadband programmes with the figures published for the Consorzio.IT comuni (what the synthetic sample is calibrated to).',

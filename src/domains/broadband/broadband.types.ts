@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CivicAddress } from './address.entity.js';
 import { Coverage } from './coverage.entity.js';
 import { CoverageStatus, Plan, Technology } from './enums.js';
+import { enumSize, MaxItems } from '../../common/limits.js';
 
 /** Shares of real-estate units that can buy a service of a kind today. */
 @ObjectType({ description: 'Coverage shares over real-estate units (quote di copertura).' })
@@ -72,10 +73,13 @@ export abstract class BroadbandFigures {
   networkKm!: number | null;
   @Field(() => CoverageShares, { description: 'Coverage shares over units.' })
   coverage!: CoverageShares;
+  @MaxItems(enumSize(Plan))
   @Field(() => [PlanCount], { description: 'Civic numbers and units by plan.' })
   byPlan!: PlanCount[];
+  @MaxItems(enumSize(Technology))
   @Field(() => [TechnologyCount], { description: 'Civic numbers and units by technology.' })
   byTechnology!: TechnologyCount[];
+  @MaxItems(enumSize(CoverageStatus))
   @Field(() => [StatusCount], { description: 'Civic numbers and units by status.' })
   byStatus!: StatusCount[];
 }
@@ -139,6 +143,8 @@ export class BroadbandSummary {
   groupBy!: BroadbandGroupBy;
   @Field(() => BroadbandSummaryRow, { description: 'The whole territory.' })
   total!: BroadbandSummaryRow;
+  // One row per comune (at most MAX_COMUNI), grouping (at most 200), or enum value.
+  @MaxItems(200)
   @Field(() => [BroadbandSummaryRow], { description: 'The rows, by key.' })
   rows!: BroadbandSummaryRow[];
 }

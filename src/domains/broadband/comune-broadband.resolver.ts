@@ -14,6 +14,8 @@ import {
   type BroadbandFigures,
 } from './broadband.types.js';
 import { addressPage } from './paging.js';
+import { enumSize, MaxItems } from '../../common/limits.js';
+import { CoverageStatus, Plan, Technology } from './enums.js';
 
 /** A page of civic addresses. */
 export const CivicAddressConnection = Connection(CivicAddress, 'CivicAddress', 'civic addresses');
@@ -62,11 +64,13 @@ export class ComuneBroadbandResolver {
     return (await of(ctx, r)).coverage;
   }
 
+  @MaxItems(enumSize(Plan))
   @FieldResolver(() => [PlanCount], { description: 'Civic numbers and units by plan.' })
   async byPlan(@Root() r: ComuneBroadband, @Ctx() ctx: HubContext): Promise<PlanCount[]> {
     return (await of(ctx, r)).byPlan;
   }
 
+  @MaxItems(enumSize(Technology))
   @FieldResolver(() => [TechnologyCount], { description: 'Civic numbers and units by technology.' })
   async byTechnology(
     @Root() r: ComuneBroadband,
@@ -75,6 +79,7 @@ export class ComuneBroadbandResolver {
     return (await of(ctx, r)).byTechnology;
   }
 
+  @MaxItems(enumSize(CoverageStatus))
   @FieldResolver(() => [StatusCount], { description: 'Civic numbers and units by status.' })
   async byStatus(@Root() r: ComuneBroadband, @Ctx() ctx: HubContext): Promise<StatusCount[]> {
     return (await of(ctx, r)).byStatus;

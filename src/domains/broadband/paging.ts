@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../common/errors.js';
-import { decodeCursor, fromRows, pageSize } from '../../common/pagination.js';
+import { decodeCursor, fromRows, pageSize, type CursorPart } from '../../common/pagination.js';
 import { foldName } from '../../common/text.js';
 import { CivicAddress } from './address.entity.js';
 import type { AddressesArgs } from './broadband.inputs.js';
@@ -9,20 +9,8 @@ type Key = [string, string, number, string, number];
 
 const ORDER = 'a.name_key, a.street_type, a.number, a.exponent, a.pk';
 
-/** Checks a decoded cursor of this connection: [name key, type, number, exponent, pk]. */
-function checkKey(key: unknown[]): Key {
-  const [n, t, num, e, pk] = key;
-  if (
-    key.length !== 5 ||
-    typeof n !== 'string' ||
-    typeof t !== 'string' ||
-    !Number.isInteger(num) ||
-    typeof e !== 'string' ||
-    !Number.isInteger(pk)
-  )
-    throw badInput('after', 'is not a cursor returned by this connection');
-  return key as Key;
-}
+/** What a cursor of this connection holds: [name key, type, number, exponent, pk]. */
+const CURSOR: CursorPart[] = ['text', 'text', 'int', 'text', 'int'];
 
 /**
  * A page of a comune's civic addresses in street order, keyset-paged on the index
@@ -54,7 +42,7 @@ export async function addressPage(em: EntityManager, istatCode: string, args: Ad
       ? 'join address_coverage c on c.address_pk = a.pk'
       : '';
   const filter = where.join(' and ');
-  const after = args.after != null ? checkKey(decodeCursor(args.after)) : null;
+  const after = args.after != null ? (decodeCursor(args.after, CURSOR) as Key) : null;
   const rows = await em.execute<Record<string, unknown>[]>(
     `select a.* from civic_address a ${join}
       where ${filter} ${after ? `and (${ORDER}) > (?, ?, ?, ?, ?)` : ''}

@@ -17,6 +17,8 @@ import {
 } from './plan-content.entity.js';
 import { CivilProtectionPlan } from './plan.entity.js';
 import { PlansArgs } from './plan.inputs.js';
+import { MaxItems } from '../../common/limits.js';
+import { MAX_AREAS, MAX_CRISIS_UNIT, MAX_SCENARIOS } from './plan.validate.js';
 
 /** A page of plans. */
 export const PlanConnection = Connection(
@@ -58,7 +60,7 @@ export class CivilProtectionPlanResolver {
     if (args.filter?.status) where.status = args.filter.status;
     const cursor = await ctx.em.findByCursor(CivilProtectionPlan, where, {
       first,
-      after: checkOrmCursor(args.after),
+      after: checkOrmCursor(args.after, ['text']),
       orderBy: { comune: 'asc' },
     });
     return fromCursor(cursor, args.after);
@@ -113,11 +115,13 @@ export class CivilProtectionPlanResolver {
     });
   }
 
+  @MaxItems(MAX_SCENARIOS)
   @FieldResolver(() => [RiskScenario], { description: 'Risk scenarios, in plan order.' })
   scenarios(@Root() plan: CivilProtectionPlan, @Ctx() ctx: HubContext): Promise<RiskScenario[]> {
     return civilProtectionLoaders(ctx).scenarios.load(plan.istatCode);
   }
 
+  @MaxItems(MAX_AREAS)
   @FieldResolver(() => [EmergencyArea], { description: 'Emergency areas, in plan order.' })
   emergencyAreas(
     @Root() plan: CivilProtectionPlan,
@@ -126,6 +130,7 @@ export class CivilProtectionPlanResolver {
     return civilProtectionLoaders(ctx).emergencyAreas.load(plan.istatCode);
   }
 
+  @MaxItems(MAX_CRISIS_UNIT)
   @FieldResolver(() => [CrisisUnitMember], {
     description: 'Members of the local crisis unit (unità di crisi locale), in plan order.',
   })

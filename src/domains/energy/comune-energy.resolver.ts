@@ -6,10 +6,13 @@ import { resolveTerritory } from '../../hub/territory.js';
 import { EnergyCommunity } from './energy-community.entity.js';
 import { EnergyEvent } from './energy-event.entity.js';
 import { energyLoaders } from './energy.loaders.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** The fields the energy domain adds to Comune. */
 @Resolver(() => Comune)
 export class ComuneEnergyResolver {
+  // CERs are bound to a primary substation's area: a comune lies in few of them (1 today).
+  @MaxItems(10)
   @FieldResolver(() => [EnergyCommunity], {
     description: 'Renewable energy communities (CER) covering the comune.',
   })
@@ -17,6 +20,7 @@ export class ComuneEnergyResolver {
     return energyLoaders(ctx).communitiesOfComune.load(comune.istatCode);
   }
 
+  @MaxItems(100)
   @FieldResolver(() => [EnergyEvent], {
     description: 'Events about energy communities in the comune (letters, announcements).',
   })
@@ -28,6 +32,7 @@ export class ComuneEnergyResolver {
 /** Energy events and their comune. */
 @Resolver(() => EnergyEvent)
 export class EnergyEventResolver {
+  @MaxItems(500)
   @Query(() => [EnergyEvent], {
     description: 'Events about energy communities (letters, announcements), oldest first.',
   })

@@ -40,7 +40,11 @@ export class CollectionCentreResolver {
     const cursor = await ctx.em.findByCursor(
       CollectionCentre,
       { $and: where },
-      { first, after: checkOrmCursor(args.after), orderBy: { comune: 'asc', pk: 'asc' } },
+      {
+        first,
+        after: checkOrmCursor(args.after, ['text', 'int']),
+        orderBy: { comune: 'asc', pk: 'asc' },
+      },
     );
     return fromCursor(cursor, args.after);
   }

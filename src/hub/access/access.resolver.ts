@@ -51,7 +51,7 @@ export class ChangeLogResolver {
     const cursor = await ctx.em.findByCursor(
       ChangeLogEntry,
       { $and: where },
-      { first, after: checkOrmCursor(args.after), orderBy: { pk: 'desc' } },
+      { first, after: checkOrmCursor(args.after, ['bigint']), orderBy: { pk: 'desc' } },
     );
     return fromCursor(cursor, args.after);
   }
@@ -100,7 +100,7 @@ export class AccessLogResolver {
     if (args.filter?.actor) where.actorLabel = args.filter.actor;
     const cursor = await ctx.em.findByCursor(AccessLogEntry, where, {
       first,
-      after: checkOrmCursor(args.after),
+      after: checkOrmCursor(args.after, ['bigint']),
       orderBy: { pk: 'desc' },
     });
     return fromCursor(cursor, args.after);

@@ -11,6 +11,7 @@ import { Source } from '../source.js';
 import { toSource } from '../source.resolver.js';
 import { dossierLoadersFor } from './dossier.loaders.js';
 import { TimelineEntry } from './timeline.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** The cross-domain fields of a comune's dossier: timeline, quality flags, sources. */
 export function comuneDossierResolver(domains: readonly Domain[]) {
@@ -19,6 +20,7 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
 
   @Resolver(() => Comune)
   class ComuneDossierResolver {
+    @MaxItems(MAX_PAGE)
     @FieldResolver(() => [TimelineEntry], {
       description:
         'Dated events of this comune from every domain, newest first (grants funded and renounced, programme milestones, plan deadlines, CER fundings), each with its date precision and source. Paged: pass the `cursor` of the last event seen as `after`.',
@@ -63,6 +65,7 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
       );
     }
 
+    @MaxItems(50)
     @FieldResolver(() => [DataQualityIssue], {
       description:
         'Data-quality flags that concern this comune: its own, and those of the groupings it belongs to (claims the data contradict, declared vs named counts, unknown lot membership, suspicious coordinates).',
@@ -71,6 +74,8 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
       return loaders(ctx).qualityIssues.load(comune.istatCode);
     }
 
+    // One per dataset (16 today).
+    @MaxItems(30)
     @FieldResolver(() => [Source], {
       description: 'The datasets (fonti) behind everything in this dossier, with their licences.',
     })

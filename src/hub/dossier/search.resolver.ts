@@ -1,10 +1,16 @@
-import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubContext } from '../../common/context.js';
 import type { Domain, SearchHit, SearchProvider } from '../../common/domain.js';
 import { badInput } from '../../common/errors.js';
 import { Node } from '../../common/node.js';
-import { decodeCursor, encodeCursor, PageInfo, pageSize } from '../../common/pagination.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE,
+  PageInfo,
+  pageSize,
+} from '../../common/pagination.js';
 import { MIN_SCORE, textScoreSql } from '../../common/search.js';
 import { foldName } from '../../common/text.js';
 import { Comune } from '../comune.entity.js';
@@ -25,6 +31,7 @@ class SearchEdge {
 
 @ObjectType('SearchConnection', { description: 'Ranked search results, best first.' })
 class SearchConnection {
+  @Extensions({ sizedByParent: true, maxItems: MAX_PAGE })
   @Field(() => [SearchEdge], { description: 'Results of this page.' })
   edges!: SearchEdge[];
   @Field(() => PageInfo, { description: 'Where this page stands.' })
@@ -96,7 +103,8 @@ export function searchResolver(domains: readonly Domain[]) {
       const folded = foldName(text ?? '');
       if (folded.length < 2 || text.length > 200)
         throw badInput('text', 'give 2 to 200 characters with at least two letters or digits');
-      const unknown = (only ?? []).filter((t) => !providers[t]);
+      // Own keys only: a type named by the client never reaches Object.prototype.
+      const unknown = (only ?? []).filter((t) => !Object.hasOwn(providers, t));
       if (unknown.length)
         throw badInput('types', `unknown ${unknown.join(', ')}; known: ${types.join(', ')}`);
       const start = after == null ? 0 : Number(decodeCursor(after)[0]);
