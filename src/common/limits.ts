@@ -15,6 +15,19 @@ export interface SizeExtensions {
   sizedByParent?: boolean;
 }
 
+/**
+ * A check of a field's arguments that needs no I/O (e.g. that a global id names a known
+ * type), run with every other argument check before the operation executes: it throws a
+ * BAD_USER_INPUT naming the argument, and the whole request is refused (HTTP 400).
+ */
+export interface ArgumentExtensions {
+  checkArguments?: (args: Record<string, unknown>) => void;
+}
+
+/** Declares a pre-execution check of a field's arguments ({@link ArgumentExtensions}). */
+export const CheckArguments = (check: (args: Record<string, unknown>) => void) =>
+  Extensions({ checkArguments: check } satisfies ArgumentExtensions);
+
 /** Longest text an input field or argument takes, when above {@link MAX_STRING_LENGTH}. */
 export interface LengthExtensions {
   maxLength?: number;

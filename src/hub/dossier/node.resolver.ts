@@ -4,7 +4,7 @@ import type { Domain, NodeLoader } from '../../common/domain.js';
 import { badInput } from '../../common/errors.js';
 import { fromGlobalId, Node } from '../../common/node.js';
 import { hubLoaders } from '../hub.loaders.js';
-import { SizedBy } from '../../common/limits.js';
+import { CheckArguments, SizedBy } from '../../common/limits.js';
 
 /** Most ids `nodes` takes at once. */
 const MAX_IDS = 100;
@@ -22,16 +22,23 @@ export function nodeResolver(domains: readonly Domain[]) {
   const loaders = new Map<string, NodeLoader>(
     Object.entries(Object.assign({ ...HUB_NODES }, ...domains.map((d) => d.nodes ?? {}))),
   );
-  const load = async (ctx: HubContext, id: string, argument: string) => {
+  /** The loader and key of a global id, or BAD_USER_INPUT naming the argument. */
+  const resolve = (id: string, argument: string) => {
     const decoded = fromGlobalId(id);
     const loader = decoded && loaders.get(decoded.type);
     if (!decoded || !loader)
       throw badInput(argument, `"${id}" is not a global id returned by this API`);
-    return loader(ctx, decoded.key);
+    return { loader, key: decoded.key };
+  };
+  const load = (ctx: HubContext, id: string, argument: string) => {
+    const { loader, key } = resolve(id, argument);
+    return loader(ctx, key);
   };
 
   @Resolver()
   class NodeResolver {
+    // Checked before the operation runs: a forged id is refused with HTTP 400, before SQL.
+    @CheckArguments(({ id }) => resolve(String(id), 'id'))
     @Query(() => Node, {
       nullable: true,
       description:
@@ -46,6 +53,12 @@ export function nodeResolver(domains: readonly Domain[]) {
     }
 
     @SizedBy('ids', MAX_IDS)
+    @CheckArguments(({ ids }) => {
+      const list = ids as string[];
+      if (list.length > MAX_IDS)
+        throw badInput('ids', `at most ${MAX_IDS} ids, got ${list.length}`);
+      for (const id of list) resolve(id, 'ids');
+    })
     @Query(() => [Node], {
       nullable: 'items',
       description: `Objects by global ids, in the same order (null where none exists); at most ${MAX_IDS}.`,

@@ -18,7 +18,11 @@ import {
   getVariableValues,
 } from 'graphql';
 import { HubError } from '../../common/errors.js';
-import { MAX_STRING_LENGTH, type LengthExtensions } from '../../common/limits.js';
+import {
+  MAX_STRING_LENGTH,
+  type ArgumentExtensions,
+  type LengthExtensions,
+} from '../../common/limits.js';
 
 /** A string no argument may hold: PostgreSQL refuses NUL in text, and no code or name has it. */
 const NUL = '\u0000';
@@ -76,7 +80,8 @@ function checkValue(
  * Checks every string argument of an operation before it runs, its variables applied: no
  * NUL characters (PostgreSQL refuses them: they would be an internal error) and no string
  * longer than its field allows ({@link MAX_STRING_LENGTH} unless an input field declares
- * more). Throws BAD_USER_INPUT (HTTP 400) naming the argument and the field; nothing runs.
+ * more), and each field's own check when it declares one ({@link ArgumentExtensions}).
+ * Throws BAD_USER_INPUT (HTTP 400) naming the argument and the field; nothing runs.
  * Fragments are checked once each; variables that do not coerce are left to the executor.
  */
 export function checkArguments(
@@ -110,6 +115,14 @@ export function checkArguments(
           const max = (a.extensions as LengthExtensions).maxLength ?? MAX_STRING_LENGTH;
           checkValue(args[a.name], a.type, a.name, name, max);
         }
+        const check = (def.extensions as ArgumentExtensions).checkArguments;
+        if (check)
+          try {
+            check(args);
+          } catch (e) {
+            if (!(e instanceof HubError)) throw e;
+            throw new HubError(e.code, e.message, { ...e.extensions, http: { status: 400 } });
+          }
         const type = getNamedType(def.type);
         if (node.selectionSet && isCompositeType(type)) walk(node.selectionSet, type);
       } else if (node.kind === Kind.INLINE_FRAGMENT) {
