@@ -46,6 +46,22 @@ describe('every list is bounded', () => {
   });
 });
 
+const figures: { name: string; cost: number; rows: number; bytes: number; ms: number }[] = [];
+afterAll(() => {
+  // The figures the defaults are derived from (README, Safety): the largest of each.
+  const top = (k: 'cost' | 'rows' | 'bytes' | 'ms') =>
+    [...figures]
+      .sort((a, b) => b[k] - a[k])
+      .slice(0, 3)
+      .map((f) => `${f[k]} (${f.name})`);
+  console.log(
+    `legitimate operations: ${figures.length}\n` +
+      (['cost', 'rows', 'bytes', 'ms'] as const)
+        .map((k) => `largest ${k}: ${top(k).join('; ')}`)
+        .join('\n'),
+  );
+});
+
 describe('legitimate questions pass under the default limits', () => {
   const defaults = testConfig();
   const ops = legitimateOperations();
@@ -67,8 +83,16 @@ describe('legitimate questions pass under the default limits', () => {
     );
     expect(cost).toBeLessThanOrEqual(defaults.HUB_MAX_COST);
     // One operation per document (with its fragments): no operationName needed.
+    const started = performance.now();
     const res = await hub.run(op.query, op.variables, op.as && actors[op.as]);
-    console.log(`${op.name}: cost ${cost}`);
+    const ms = Math.round(performance.now() - started);
     expect(res.errors ?? []).toEqual([]);
+    figures.push({
+      name: op.name,
+      cost,
+      rows: hub.lastBudget()?.rows ?? 0,
+      bytes: JSON.stringify(res).length,
+      ms,
+    });
   });
 });

@@ -79,7 +79,7 @@ const STRINGS = [
   '19035',
   'consorzio-it',
   'area-omogenea-cremasca',
-  'provincia-cremona',
+  'province-cr',
   'crema',
   'Crema',
   "spino d'adda",

@@ -193,6 +193,14 @@ export function addressPage(): LegitimateOperation {
   };
 }
 
+/** The largest map layer the API serves: 10,000 civic addresses of the province. */
+export function largestLayer(): LegitimateOperation {
+  return {
+    name: 'featureCollection of 10,000 addresses of the province',
+    query: '{ featureCollection(territory: "province-cr", layer: ADDRESSES, first: 10000) }',
+  };
+}
+
 /** Every legitimate question the defaults must let through. */
 export function legitimateOperations(): LegitimateOperation[] {
   return [
@@ -201,5 +209,6 @@ export function legitimateOperations(): LegitimateOperation[] {
     benchDossier(),
     provinceDossier(),
     addressPage(),
+    largestLayer(),
   ];
 }

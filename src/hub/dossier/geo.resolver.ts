@@ -122,7 +122,7 @@ export function geoResolver(domains: readonly Domain[]) {
       if (!provider) throw badInput('layer', `layer ${layer} is not available in this hub`);
       const comuni = await resolveTerritory(ctx.em, territory);
       const features = await provider(ctx, comuni, first + 1);
-      chargeRows(ctx, features.length);
+      chargeRows(ctx, Math.min(features.length, first));
       return {
         type: 'FeatureCollection',
         features: features.slice(0, first),

@@ -34,7 +34,8 @@ export function limitsPlugin(
   const estimator = costEstimator(schema);
   return {
     async requestDidStart({ contextValue }) {
-      contextValue.budget = new RequestBudget(limits.budget);
+      // A fresh budget per request (a caller of executeOperation may bring its own).
+      contextValue.budget ??= new RequestBudget(limits.budget);
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
