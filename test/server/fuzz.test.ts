@@ -9,7 +9,7 @@ import { createTestHub } from '../support/hub.js';
 // (FUZZ_SEED, FUZZ_COUNT to explore further), run through Apollo's real pipeline with the
 // default limits, as every role. No input may cause an internal error.
 const SEED = process.env.FUZZ_SEED ?? 'cremasco-hub-fuzz-1';
-const COUNT = Number(process.env.FUZZ_COUNT ?? 1200);
+const COUNT = Number(process.env.FUZZ_COUNT ?? 1000);
 // The only plan the fuzz may change (a comune outside the seeded 22: other files run in parallel).
 const COMUNE = '019112';
 
