@@ -45,7 +45,12 @@ it(`runs ${COUNT} generated operations as every role without an internal error`,
     for (let i = next++; i < ops.length; i = next++) {
       const [role, actor] = roles[i % roles.length];
       const res = await hub.run(ops[i].query, ops[i].variables, actor);
-      const codes = new Set((res.errors ?? []).map((e) => String(e.extensions?.code)));
+      // By code, and by limit where a limit refused it (e.g. GRAPHQL_VALIDATION_FAILED/cost).
+      const codes = new Set(
+        (res.errors ?? []).map((e) =>
+          [e.extensions?.code, e.extensions?.limit].filter(Boolean).join('/'),
+        ),
+      );
       for (const code of codes.size ? codes : ['ok'])
         outcomes.set(code, (outcomes.get(code) ?? 0) + 1);
       for (const e of res.errors ?? [])
