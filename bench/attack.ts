@@ -12,6 +12,7 @@ import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { format, resolveConfig } from 'prettier';
 import { load, procStatusKb, runCommand, startServer, type Req, type Run } from './lib.js';
 import { ROOT } from './servers.js';
 
@@ -324,7 +325,12 @@ async function main() {
     `**Machine**: ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}; shared with other work: load average ${loadBefore} before the run, ${load1()} after. The load generator runs on the same cores: compare rows with each other, not with other machines.`,
     '',
   ];
-  writeFileSync(new URL('./results/attack.md', import.meta.url), [...head, ...out, ''].join('\n'));
+  const file = new URL('./results/attack.md', import.meta.url);
+  const text = await format([...head, ...out, ''].join('\n'), {
+    ...(await resolveConfig(file)),
+    parser: 'markdown',
+  });
+  writeFileSync(file, text);
   console.log([...head, ...out].join('\n'));
 }
 
