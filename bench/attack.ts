@@ -248,7 +248,7 @@ async function main() {
     for (const [name, req] of [...SHAPES, ...exportShapes(analyst)]) {
       const tries = [await send(req), await send(req), await send(req)];
       const best = tries.sort((a, b) => a.ms - b.ms)[0];
-      out.push(`| ${name} | ${best.status} | ${best.code} | ${best.limit} | ${fmt(best.ms)} |`);
+      out.push(`| \`${name}\` | ${best.status} | ${best.code} | ${best.limit} | ${fmt(best.ms)} |`);
     }
 
     // 2. Memory: the hub's RSS sampled every 10 ms during each heavy request, after a pause.
