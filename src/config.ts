@@ -36,8 +36,12 @@ const schema = z.object({
   HUB_MAX_DEPTH: int('HUB_MAX_DEPTH', 12, 2, 100),
   HUB_MAX_ALIASES: int('HUB_MAX_ALIASES', 30, 0, 1000),
   HUB_MAX_TOKENS: int('HUB_MAX_TOKENS', 3000, 100, 100000),
-  HUB_MAX_COST: int('HUB_MAX_COST', 20000, 100, 10000000),
+  HUB_MAX_COST: int('HUB_MAX_COST', 250000, 100, 100000000),
   HUB_MAX_DIRECTIVES: int('HUB_MAX_DIRECTIVES', 20, 0, 1000),
+  // The budget of one request while it runs (README, Safety).
+  HUB_MAX_ROWS: int('HUB_MAX_ROWS', 25000, 100, 10000000),
+  HUB_MAX_RESPONSE_BYTES: int('HUB_MAX_RESPONSE_BYTES', 8388608, 1024, 1073741824),
+  HUB_MAX_REQUEST_MS: int('HUB_MAX_REQUEST_MS', 30000, 100, 600000),
   HUB_SEED: z.enum(['auto', 'never']).default('auto'),
   // Requests per window and caller (anonymous: per IP; keys: per key); 0 = no limit.
   HUB_RATE_WINDOW_SECONDS: int('HUB_RATE_WINDOW_SECONDS', 60, 1, 86400),

@@ -9,6 +9,7 @@ import { energy } from './domains/energy/index.js';
 import { pnrr } from './domains/pnrr/index.js';
 import { broadband } from './domains/broadband/index.js';
 import { civilProtection } from './domains/civil-protection/index.js';
+import { instrumentSchema } from './server/limits/instrument.js';
 
 /**
  * The one place that lists every domain, in dependency order (the hub first): their
@@ -19,11 +20,14 @@ export const domains: Domain[] = [hub, infrastructure, energy, broadband, civilP
 /** Every entity of the hub, for MikroORM. */
 export const entities = domains.flatMap((d) => [...d.entities]) as NonNullable<Options['entities']>;
 
-/** Builds the executable GraphQL schema (type-graphql). */
-export function createSchema(): Promise<GraphQLSchema> {
+/**
+ * Builds the executable GraphQL schema (type-graphql), its resolvers guarded by the request
+ * budget and the lists' caps (src/server/limits/instrument.ts).
+ */
+export async function createSchema(): Promise<GraphQLSchema> {
   const resolvers = [
     ...domains.flatMap((d) => [...d.resolvers]),
     ...dossierResolvers(domains),
   ] as BuildSchemaOptions['resolvers'];
-  return buildSchema({ resolvers, validate: false });
+  return instrumentSchema(await buildSchema({ resolvers, validate: false }));
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from './actor.js';
+import type { RequestBudget } from './budget.js';
 
 /**
  * The per-request context: one forked EntityManager, the caller, and the request's
@@ -13,6 +14,8 @@ export interface HubContext {
   /** The client's own `x-request-id`, when it sent a usable one (see src/server/request-id.ts). */
   clientRequestId?: string | null;
   loaders: Map<unknown, unknown>;
+  /** What the request may still spend (rows, time); set for every GraphQL request. */
+  budget?: RequestBudget;
 }
 
 /**

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'BUDGET_EXCEEDED'
   | 'INTERNAL_SERVER_ERROR';
 
 /** The one error type of the hub: a message for people and a code for programs. */

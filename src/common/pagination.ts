@@ -7,7 +7,7 @@ import {
   type FilterQuery,
   type QueryOrderMap,
 } from '@mikro-orm/core';
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 
 /**
@@ -108,6 +108,8 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, w
   class Conn implements ConnectionShape<T> {
     @Field(() => Int, { description: 'Number of items matching, over all pages.' })
     totalCount!: number;
+    // Sized by the `first` of the field that returned the connection (the cost estimate).
+    @Extensions({ sizedByParent: true, maxItems: MAX_PAGE })
     @Field(() => [Edge], { description: 'The edges of this page.' })
     edges!: Edge[];
     @Field(() => PageInfo, { description: 'Where this page stands.' })
@@ -134,15 +136,29 @@ export function decodeCursor(cursor: string, arg = 'after'): unknown[] {
 }
 
 /** What one position of a cursor key holds. */
-export type KeyPart = 'string' | 'int' | 'number' | 'date' | 'bigint';
+export type KeyPart = 'string' | 'int' | 'number' | 'date' | 'bigint' | 'string?' | 'int?';
 
-const PART: Record<KeyPart, (v: unknown) => boolean> = {
-  string: (v) => typeof v === 'string',
-  int: (v) => Number.isSafeInteger(v),
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const INT_MAX = 2147483647;
+
+/** Whether a value fits its key position as the SQL column needs it (checked before SQL). */
+const PART: Record<string, (v: unknown) => boolean> = {
+  // Text without control characters, of a sane length.
+  string: (v) => typeof v === 'string' && v.length <= 1000 && !CONTROL.test(v),
+  // A PostgreSQL integer.
+  int: (v) => Number.isInteger(v) && Math.abs(v as number) <= INT_MAX,
   number: (v) => typeof v === 'number' && Number.isFinite(v),
-  date: (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
+  // A real calendar day.
+  date: (v) => {
+    if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+  },
   // A bigint column: written as a decimal string (or a safe integer, by older cursors).
-  bigint: (v) => Number.isSafeInteger(v) || (typeof v === 'string' && /^-?\d{1,19}$/.test(v)),
+  bigint: (v) =>
+    (Number.isSafeInteger(v) && (v as number) >= 0) ||
+    (typeof v === 'string' && /^\d{1,18}$/.test(v)),
 };
 
 /** The shape of a connection's cursor key, checked before a cursor reaches SQL. */
@@ -168,7 +184,9 @@ export interface Page {
 function readKey(cursor: string | null | undefined, arg: string, shape: KeyShape) {
   if (cursor == null) return null;
   const k = decodeCursor(cursor, arg);
-  if (k.length !== shape.parts.length || !shape.parts.every((p, i) => PART[p](k[i])))
+  const fits = (v: unknown, p: KeyPart) =>
+    v === null ? p.endsWith('?') : PART[p.replace('?', '')](v);
+  if (k.length !== shape.parts.length || !shape.parts.every((p, i) => fits(k[i], p)))
     throw badInput(arg, 'is not a cursor returned by this connection');
   return k;
 }

@@ -12,6 +12,7 @@ import { Node, toGlobalId } from '../common/node.js';
 import { Dataset } from './dataset.entity.js';
 import { GeoPoint } from './geo.js';
 import { Sourced } from './sourced.js';
+import { MaxItems } from '../common/limits.js';
 
 /** Legal and resident population of a comune. */
 @ObjectType({ description: 'Population (popolazione) of a comune.' })
@@ -49,6 +50,7 @@ export class Comune extends Sourced implements Node {
   @Property({ type: 'string', length: 4 })
   cadastralCode!: string;
 
+  @MaxItems(20)
   @Field(() => [String], { description: 'Postal codes (CAP) of the comune.' })
   @Property({ type: 'text[]' })
   postalCodes!: string[];

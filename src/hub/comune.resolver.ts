@@ -1,13 +1,15 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../common/context.js';
 import { badInput } from '../common/errors.js';
+import { firstItems, SizedBy } from '../common/limits.js';
 import { Connection, findPage, key, readPage } from '../common/pagination.js';
 import { foldName } from '../common/text.js';
 import { Comune } from './comune.entity.js';
 import { ComuneOrderField, ComuniArgs } from './comune.inputs.js';
 import { TerritorialGrouping } from './grouping.entity.js';
+import { MAX_GROUPINGS_OF_COMUNE } from './grouping.resolver.js';
 import { hubLoaders } from './hub.loaders.js';
 import { Source } from './source.js';
 import { toSource } from './source.resolver.js';
@@ -26,7 +28,7 @@ const ORDER_COLUMN = {
 const ORDER_KEY = {
   nameKey: key('string', 'string'),
   istatCode: key('string'),
-  popResident2021: key('int', 'string'),
+  popResident2021: key('int?', 'string'),
 } as const;
 
 /** Root queries and core fields of comuni. */
@@ -78,12 +80,23 @@ export class ComuneResolver {
     );
   }
 
+  @SizedBy('first', MAX_GROUPINGS_OF_COMUNE)
   @FieldResolver(() => [TerritorialGrouping], {
     description: 'Territorial groupings (raggruppamenti) this comune belongs to, by code.',
   })
-  async groupings(@Root() comune: Comune, @Ctx() ctx: HubContext): Promise<TerritorialGrouping[]> {
+  async groupings(
+    @Root() comune: Comune,
+    @Ctx() ctx: HubContext,
+    @Arg('first', () => Int, {
+      defaultValue: MAX_GROUPINGS_OF_COMUNE,
+      description: `At most this many, 0 to ${MAX_GROUPINGS_OF_COMUNE} (all of them by default).`,
+    })
+    first: number,
+  ): Promise<TerritorialGrouping[]> {
     const members = await hubLoaders(ctx).groupingsOfComune.load(comune.istatCode);
-    return members.map((m) => m.grouping.getEntity());
+    return firstItems(members, first, MAX_GROUPINGS_OF_COMUNE, 'Comune.groupings').map((m) =>
+      m.grouping.getEntity(),
+    );
   }
 
   @FieldResolver(() => GraphQLJSONObject, {

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { BigIntType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * Change counter of a table, bumped by statement-level triggers on every insert, update or
@@ -10,7 +10,8 @@ export class DataVersion {
   @PrimaryKey({ type: 'text' })
   tableName!: string;
 
-  @Property({ type: 'bigint' })
+  // A string whatever the transpiler (see AccessLogEntry.pk).
+  @Property({ type: new BigIntType('string') })
   version!: string;
 
   @Property({ type: 'datetime' })

@@ -3,10 +3,12 @@ import type { HubContext } from '../common/context.js';
 import { Dataset } from './dataset.entity.js';
 import { Organization } from './organization.entity.js';
 import { hubLoaders } from './hub.loaders.js';
+import { MaxItems } from '../common/limits.js';
 
 /** Organisations and datasets. */
 @Resolver()
 export class OrganizationResolver {
+  @MaxItems(500)
   @Query(() => [Organization], { description: 'Every organisation, by name.' })
   organizations(@Ctx() ctx: HubContext): Promise<Organization[]> {
     return ctx.em.find(Organization, {}, { orderBy: { name: 'asc' } });
@@ -21,6 +23,7 @@ export class OrganizationResolver {
     return hubLoaders(ctx).organization.load(code);
   }
 
+  @MaxItems(100)
   @Query(() => [Dataset], { description: 'Every dataset held by the hub, with licence.' })
   datasets(@Ctx() ctx: HubContext): Promise<Dataset[]> {
     return ctx.em.find(Dataset, {}, { orderBy: { id: 'asc' } });

@@ -16,6 +16,7 @@ import { TerritorialGrouping } from './grouping.entity.js';
 import { hubLoaders } from './hub.loaders.js';
 import { DataQualityIssue } from './quality.entity.js';
 import { checkIstatCode } from './territory.js';
+import { MaxItems } from '../common/limits.js';
 
 /** Which of a comune's flags: its own, or those it inherits from its groupings. */
 export enum QualityIssueOrigin {
@@ -50,6 +51,7 @@ export class DataQualityFilter {
 /** Data-quality flags of every domain. */
 @Resolver(() => DataQualityIssue)
 export class QualityResolver {
+  @MaxItems(1000)
   @Query(() => [DataQualityIssue], {
     description: 'Data-quality flags (segnalazioni) raised by every domain, by domain and code.',
   })

@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import { createServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
@@ -20,6 +20,11 @@ import { createLimits } from './rate-limit.js';
 import { requestIds, requestIdsOf } from './request-id.js';
 import { GracefulShutdown } from './shutdown.js';
 import { schemaFileRouter } from './schema-file.js';
+import { documentGuard, MAX_NESTING } from './limits/document.js';
+import { limitBody, limitError, type LimitName } from './limits/errors.js';
+import { instrumentSchema } from './limits/instrument.js';
+import { limitsPlugin } from './limits/plugin.js';
+import { refuseOversizedHeaders } from './limits/headers.js';
 
 /** What the HTTP app needs. */
 export interface AppDeps {
@@ -34,18 +39,52 @@ export interface AppDeps {
  * Stack traces and unmasked internal errors only with NODE_ENV=development.
  */
 export function createApollo({ schema, config, log }: AppDeps, metrics?: HubMetrics) {
+  // Armor's limits report a coded refusal (HTTP 400, `extensions.limit`) instead of throwing.
+  const refuse =
+    (limit: LimitName, max: number) => (ctx: ValidationContext | null, err: GraphQLError) =>
+      ctx?.reportError(
+        limitError(
+          'GRAPHQL_VALIDATION_FAILED',
+          limit,
+          400,
+          err.message.replace(/^Syntax Error: /, ''),
+          {
+            max,
+          },
+        ),
+      );
   const armor = new ApolloArmor({
-    maxDepth: { n: config.HUB_MAX_DEPTH, exposeLimits: true },
-    maxAliases: { n: config.HUB_MAX_ALIASES, exposeLimits: true },
-    // Tokens are limited by graphql-js's own parser option (below): armor's Apollo plugin
-    // throws from parsingDidStart, which Apollo turns into a 500.
+    maxDepth: {
+      n: config.HUB_MAX_DEPTH,
+      exposeLimits: true,
+      propagateOnRejection: false,
+      onReject: [refuse('depth', config.HUB_MAX_DEPTH)],
+    },
+    // `__typename` aliases count too (armor exempts them by default).
+    maxAliases: {
+      n: config.HUB_MAX_ALIASES,
+      exposeLimits: true,
+      allowList: [],
+      propagateOnRejection: false,
+      onReject: [refuse('aliases', config.HUB_MAX_ALIASES)],
+    },
+    // Tokens are counted before parsing (documentGuard, with graphql-js's parser option below
+    // as a second line): armor's Apollo plugin throws from parsingDidStart, which Apollo turns
+    // into a 500.
     maxTokens: { enabled: false },
-    maxDirectives: { n: config.HUB_MAX_DIRECTIVES, exposeLimits: true },
-    costLimit: { maxCost: config.HUB_MAX_COST, exposeLimits: true },
+    maxDirectives: {
+      n: config.HUB_MAX_DIRECTIVES,
+      exposeLimits: true,
+      propagateOnRejection: false,
+      onReject: [refuse('directives', config.HUB_MAX_DIRECTIVES)],
+    },
+    // Armor's cost limit ignores list sizes; the hub's estimate multiplies by them (limitsPlugin).
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
   const development = config.NODE_ENV === 'development';
+  instrumentSchema(schema);
   return new ApolloServer<HubContext>({
     schema,
     // Apollo's own defaults follow the hub's configuration, not process.env.
@@ -63,6 +102,14 @@ export function createApollo({ schema, config, log }: AppDeps, metrics?: HubMetr
     plugins: [
       // graphql-armor ships CommonJS typings of Apollo's plugin type; same runtime shape.
       ...(protection.plugins as unknown as ApolloServerPlugin<HubContext>[]),
+      limitsPlugin(schema, {
+        maxCost: config.HUB_MAX_COST,
+        budget: {
+          rows: config.HUB_MAX_ROWS,
+          responseBytes: config.HUB_MAX_RESPONSE_BYTES,
+          timeMs: config.HUB_MAX_REQUEST_MS,
+        },
+      }),
       ApolloServerPluginLandingPageDisabled(),
       ...(metrics ? [metrics.apolloPlugin()] : []),
       {
@@ -105,6 +152,7 @@ export async function createApp(deps: AppDeps) {
   const { config, log } = deps;
   const app = express();
   const httpServer = createServer(app);
+  refuseOversizedHeaders(httpServer);
   const metrics = new HubMetrics(log);
   const apollo = createApollo(deps, metrics);
   await apollo.start();
@@ -147,6 +195,10 @@ export async function createApp(deps: AppDeps) {
   app.use(
     '/graphql',
     express.json({ limit: deps.config.HUB_BODY_LIMIT }),
+    documentGuard({
+      maxTokens: deps.config.HUB_MAX_TOKENS,
+      maxNesting: Math.max(MAX_NESTING, deps.config.HUB_MAX_DEPTH * 2),
+    }),
     expressMiddleware(apollo, { context: ({ req }) => buildContext(deps.orm, req) }),
   );
   app.use(
@@ -158,15 +210,16 @@ export async function createApp(deps: AppDeps) {
     ) => {
       if (res.headersSent) return next(err);
       if (err.type === 'entity.too.large') {
-        metrics.refusals.inc({ limit: 'HUB_BODY_LIMIT' });
-        return void res.status(413).json({
-          errors: [
-            {
-              message: `Request body is larger than the limit of ${deps.config.HUB_BODY_LIMIT} (HUB_BODY_LIMIT).`,
-              extensions: { code: 'PAYLOAD_TOO_LARGE', limit: 'HUB_BODY_LIMIT' },
-            },
-          ],
-        });
+        metrics.refusals.inc({ limit: 'bodySize' });
+        return void res
+          .status(413)
+          .json(
+            limitBody(
+              'PAYLOAD_TOO_LARGE',
+              'bodySize',
+              `Request body is larger than the limit of ${deps.config.HUB_BODY_LIMIT} (HUB_BODY_LIMIT).`,
+            ),
+          );
       }
       if (err.type === 'entity.parse.failed')
         return void res.status(400).json({

@@ -33,7 +33,7 @@ export interface LimiterStore {
 /** Counters in this process's memory. */
 export const memoryStore: LimiterStore = { limiter: (options) => new RateLimiterMemory(options) };
 
-/** Called on every refusal with the name of the limit (its configuration variable). */
+/** Called on every refusal with the name of the limit (`extensions.limit`, README Safety). */
 export type RefusalListener = (limit: string) => void;
 
 /** The client's address: the socket's, or the proxy's forwarded one under HUB_TRUST_PROXY. */
@@ -67,7 +67,8 @@ export interface Limits {
 
 /**
  * Builds the limiters. Over a limit the answer is 429 `RATE_LIMITED` with `Retry-After`,
- * `extensions.limit` naming the setting and `extensions.retryAfterSeconds`.
+ * `extensions.limit` naming the limit (`requests`, `authFailures`, `exports`) and
+ * `extensions.retryAfterSeconds`.
  */
 export function createLimits(
   config: Config,
@@ -117,7 +118,7 @@ function requestLimit(config: Config, store: LimiterStore, refused: RefusalListe
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) return next(e);
       headers(e);
-      const limit = `HUB_RATE_${tier}`;
+      const limit = 'requests';
       refused(limit);
       tooMany(
         res,
@@ -150,11 +151,11 @@ function authFailureLimit(
     async refuseIfBlocked(req, res) {
       const r = await limiter.get(`ip:${clientIp(req)}`);
       if (!r || r.consumedPoints < points) return false;
-      refused('HUB_RATE_AUTH_FAILURES');
+      refused('authFailures');
       tooMany(
         res,
         r,
-        'HUB_RATE_AUTH_FAILURES',
+        'authFailures',
         `Too many failed authentications from this address (${points} per ${window} s, HUB_RATE_AUTH_FAILURES); requests with credentials are refused until the window ends`,
       );
       return true;
@@ -185,11 +186,11 @@ function exportLimit(config: Config, store: LimiterStore, refused: RefusalListen
       next();
     } catch (e) {
       if (!(e instanceof RateLimiterRes)) return next(e);
-      refused('HUB_RATE_EXPORTS');
+      refused('exports');
       tooMany(
         res,
         e,
-        'HUB_RATE_EXPORTS',
+        'exports',
         `Export limit of ${points} downloads per ${window} s for this key reached (HUB_RATE_EXPORTS)`,
       );
     }

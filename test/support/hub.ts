@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { ANONYMOUS, type Actor } from '../../src/common/actor.js';
+import { RequestBudget } from '../../src/common/budget.js';
 import type { HubContext } from '../../src/common/context.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { ormConfig } from '../../src/db/orm.config.js';
@@ -53,14 +54,24 @@ export async function createTestHub(env: Record<string, string> = {}, databaseUr
     requestId: 'test',
     loaders: new Map(),
   });
+  let last: HubContext | undefined;
   async function run<TData, TVars extends Record<string, unknown>>(
     document: TypedDocumentNode<TData, TVars> | string,
     variables?: TVars,
     actor?: Actor,
   ): Promise<OpResult<TData>> {
+    // The request's budget, created here so that `lastBudget` can read what it spent.
+    last = {
+      ...context(actor),
+      budget: new RequestBudget({
+        rows: config.HUB_MAX_ROWS,
+        responseBytes: config.HUB_MAX_RESPONSE_BYTES,
+        timeMs: config.HUB_MAX_REQUEST_MS,
+      }),
+    };
     const res = await apollo.executeOperation(
       { query: typeof document === 'string' ? document : print(document), variables },
-      { contextValue: context(actor) },
+      { contextValue: last },
     );
     if (res.body.kind !== 'single') throw new Error('unexpected incremental response');
     return res.body.singleResult as OpResult<TData>;
@@ -80,6 +91,8 @@ export async function createTestHub(env: Record<string, string> = {}, databaseUr
     run,
     counted,
     context,
+    /** The budget the last `run` spent (rows materialised). */
+    lastBudget: () => last?.budget,
     close: async () => {
       await apollo.stop();
       await orm.close();

@@ -8,6 +8,7 @@ import { broadbandLoaders } from './broadband.loaders.js';
 import { Coverage, CoverageStatusChange } from './coverage.entity.js';
 import { CoverageObservation, BroadbandMapping } from './mapping.entity.js';
 import { BroadbandProgramme } from './network.entity.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** Fields of a civic address that reach other records, through loaders. */
 @Resolver(() => CivicAddress)
@@ -116,6 +117,8 @@ export class CoverageResolver {
     return code ? hubLoaders(ctx).organization.load(code) : Promise.resolve(null);
   }
 
+  // One change per status reached (4 statuses; 4 changes at most today).
+  @MaxItems(20)
   @FieldResolver(() => [CoverageStatusChange], {
     description: 'Status changes (storico), oldest first; empty when the source gives none.',
   })

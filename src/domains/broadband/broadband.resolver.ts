@@ -8,12 +8,14 @@ import { distanceMeters } from './geo.js';
 import { CivicCoverage, civicCoverage } from './civic-coverage.js';
 import { BroadbandMapping } from './mapping.entity.js';
 import { BroadbandProgramme } from './network.entity.js';
-import { searchAddresses } from './search.js';
+import { MAX_MATCHES, searchAddresses } from './search.js';
 import { summarise } from './summary.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** Root queries of the broadband domain. */
 @Resolver()
 export class BroadbandResolver {
+  @MaxItems(MAX_MATCHES)
   @Query(() => [AddressMatch], {
     description:
       'Civic addresses matching free text, best first. Forgiving: any case, no accents, straight or curly apostrophes, abbreviations (v., v.le, p.za, c.so...), a typo or two, "12a" / "12/A" / "12 a", the comune name or postal code anywhere. Empty or absurd text is BAD_USER_INPUT.',
@@ -91,6 +93,7 @@ export class BroadbandResolver {
     return summarise(ctx, territory, groupBy);
   }
 
+  @MaxItems(20)
   @Query(() => [BroadbandProgramme], {
     description:
       'Public broadband programmes (white areas, grey areas) as presented for the Consorzio.IT comuni, with their press figures as claims.',

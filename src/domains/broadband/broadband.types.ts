@@ -3,6 +3,7 @@ import { CivicAddress } from './address.entity.js';
 import { Coverage } from './coverage.entity.js';
 import { CoverageStatus, GapCategory, Plan, PlanWorkState, Technology } from './enums.js';
 import { BroadbandMapping } from './mapping.entity.js';
+import { enumSize, MaxItems } from '../../common/limits.js';
 
 /** Shares of real-estate units that can buy a service of a kind today. */
 @ObjectType({ description: 'Coverage shares over real-estate units (quote di copertura).' })
@@ -103,16 +104,19 @@ export abstract class BroadbandFigures {
     description: 'Coverage shares over units; null when there are no records.',
   })
   coverage!: CoverageShares | null;
+  @MaxItems(enumSize(Plan))
   @Field(() => [PlanCount], {
     nullable: true,
     description: 'Civic numbers and units by plan; null when there are no records.',
   })
   byPlan!: PlanCount[] | null;
+  @MaxItems(enumSize(Technology))
   @Field(() => [TechnologyCount], {
     nullable: true,
     description: 'Civic numbers and units by technology; null when there are no records.',
   })
   byTechnology!: TechnologyCount[] | null;
+  @MaxItems(enumSize(CoverageStatus))
   @Field(() => [StatusCount], {
     nullable: true,
     description: 'Civic numbers and units by status; null when there are no records.',
@@ -290,6 +294,8 @@ export class BroadbandSummary {
   groupBy!: BroadbandGroupBy;
   @Field(() => BroadbandSummaryRow, { description: 'The whole territory.' })
   total!: BroadbandSummaryRow;
+  // One row per comune (at most MAX_COMUNI), grouping (at most 200), or enum value.
+  @MaxItems(200)
   @Field(() => [BroadbandSummaryRow], { description: 'The rows, by key.' })
   rows!: BroadbandSummaryRow[];
 }

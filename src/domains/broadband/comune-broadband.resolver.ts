@@ -17,6 +17,8 @@ import {
 } from './broadband.types.js';
 import { addressPage } from './paging.js';
 import { BroadbandPlanStatus } from './plan-status.entity.js';
+import { enumSize, MaxItems } from '../../common/limits.js';
+import { CoverageStatus, Plan, Technology } from './enums.js';
 
 /** A page of civic addresses. */
 export const CivicAddressConnection = Connection(CivicAddress, 'CivicAddress', 'civic addresses');
@@ -157,6 +159,7 @@ export class ComuneBroadbandResolver {
     return (await of(ctx, r)).coverage;
   }
 
+  @MaxItems(enumSize(Plan))
   @FieldResolver(() => [PlanCount], {
     nullable: true,
     description: 'Civic numbers and units by plan, of the per-address records; null when none.',
@@ -165,6 +168,7 @@ export class ComuneBroadbandResolver {
     return (await of(ctx, r)).byPlan;
   }
 
+  @MaxItems(enumSize(Technology))
   @FieldResolver(() => [TechnologyCount], {
     nullable: true,
     description:
@@ -177,6 +181,7 @@ export class ComuneBroadbandResolver {
     return (await of(ctx, r)).byTechnology;
   }
 
+  @MaxItems(enumSize(CoverageStatus))
   @FieldResolver(() => [StatusCount], {
     nullable: true,
     description: 'Civic numbers and units by status, of the per-address records; null when none.',

@@ -80,9 +80,11 @@ export const broadband = {
   layers: { ADDRESSES: addressesLayer },
   nodes: {
     CivicAddress: (ctx, key) =>
-      /^\d+$/.test(key) ? ctx.em.findOne(CivicAddress, { pk: Number(key) }) : Promise.resolve(null),
+      /^\d{1,9}$/.test(key)
+        ? ctx.em.findOne(CivicAddress, { pk: Number(key) })
+        : Promise.resolve(null),
     Coverage: (ctx, key) =>
-      /^\d+$/.test(key)
+      /^\d{1,9}$/.test(key)
         ? ctx.em.findOne(Coverage, { address: Number(key) })
         : Promise.resolve(null),
     BroadbandProgramme: (ctx, key) => ctx.em.findOne(BroadbandProgramme, { code: key }),

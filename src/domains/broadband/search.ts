@@ -37,6 +37,9 @@ select a.*,
  order by score desc, a.name_key, a.number, a.exponent, a.pk
  limit :first`;
 
+/** Most matches an address search returns. */
+export const MAX_MATCHES = 50;
+
 /**
  * Finds civic addresses from free text, best first: the comune (name or postal code) and
  * the house number are read off the text, then street names are matched by trigram word
@@ -47,8 +50,8 @@ export async function searchAddresses(
   text: string,
   first: number,
 ): Promise<Match[]> {
-  if (!Number.isInteger(first) || first < 1 || first > 50)
-    throw badInput('first', `must be an integer from 1 to 50, got ${first}`);
+  if (!Number.isInteger(first) || first < 1 || first > MAX_MATCHES)
+    throw badInput('first', `must be an integer from 1 to ${MAX_MATCHES}, got ${first}`);
   const parsed = parseAddress(text);
   const folded = parsed.tokens.join(' ');
   const comuni = await em.execute<{ istatCode: string; nameKey: string; postal: boolean }[]>(

@@ -20,6 +20,8 @@ import {
 import { CivilProtectionPlan } from './plan.entity.js';
 import { PlansArgs } from './plan.inputs.js';
 import { PlanPlatformInfo } from './platform.entity.js';
+import { enumSize, MaxItems } from '../../common/limits.js';
+import { MAX_AREAS, MAX_CRISIS_UNIT, MAX_SCENARIOS } from './plan.validate.js';
 
 /** A page of plans. */
 export const PlanConnection = Connection(
@@ -119,6 +121,7 @@ export class CivilProtectionPlanResolver {
     });
   }
 
+  @MaxItems(MAX_SCENARIOS)
   @FieldResolver(() => [RiskScenario], {
     nullable: true,
     description:
@@ -132,6 +135,7 @@ export class CivilProtectionPlanResolver {
     return civilProtectionLoaders(ctx).scenarios.load(plan.istatCode);
   }
 
+  @MaxItems(enumSize(Hazard))
   @FieldResolver(() => [Hazard], {
     nullable: true,
     description:
@@ -150,6 +154,7 @@ export class CivilProtectionPlanResolver {
     return profile.mappedHazards?.filter((h) => !covered.has(h)) ?? null;
   }
 
+  @MaxItems(MAX_AREAS)
   @FieldResolver(() => [EmergencyArea], {
     nullable: true,
     description:
@@ -163,6 +168,7 @@ export class CivilProtectionPlanResolver {
     return civilProtectionLoaders(ctx).emergencyAreas.load(plan.istatCode);
   }
 
+  @MaxItems(MAX_CRISIS_UNIT)
   @FieldResolver(() => [CrisisUnitMember], {
     nullable: true,
     description:

@@ -15,6 +15,8 @@ import { GeoPoint } from '../../hub/geo.js';
 import { Sourced } from '../../hub/sourced.js';
 import { EmergencyAreaKind, Hazard } from './civil-protection.enums.js';
 import type { CivilProtectionPlan } from './plan.entity.js';
+import { MaxItems } from '../../common/limits.js';
+import { MAX_AFFECTED_AREAS } from './plan.validate.js';
 
 /** ISTAT code of the plan a content row belongs to (the plan's key is its comune). */
 export const planCodeOf = (row: { plan: Ref<CivilProtectionPlan> }): string =>
@@ -55,6 +57,7 @@ export class RiskScenario extends Sourced implements Node {
   @Property({ type: 'text', nullable: true })
   description?: string | null;
 
+  @MaxItems(MAX_AFFECTED_AREAS)
   @Field(() => [String], { description: 'Areas affected (zones, streets, hamlets).' })
   @Property({ type: 'text[]' })
   affectedAreas: string[] = [];

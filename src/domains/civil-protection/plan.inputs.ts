@@ -1,6 +1,8 @@
 import { ArgsType, Field, Float, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../common/pagination.js';
 import { EmergencyAreaKind, Hazard, PlanStatus } from './civil-protection.enums.js';
+import { MaxLength } from '../../common/limits.js';
+import { MAX_DESCRIPTION, MAX_PROCEDURES } from './plan.validate.js';
 
 /** Filter of the plans list. */
 @InputType({ description: 'Filter of civil-protection plans; all given conditions must hold.' })
@@ -58,6 +60,7 @@ export class RiskScenarioInput {
   hazard!: Hazard;
   @Field(() => String, { description: 'Title, 1 to 200 characters.' })
   title!: string;
+  @MaxLength(MAX_DESCRIPTION)
   @Field(() => String, { nullable: true, description: 'Description, up to 5,000 characters.' })
   description?: string | null;
   @Field(() => [String], {
@@ -65,6 +68,7 @@ export class RiskScenarioInput {
     description: 'Affected areas: up to 100, each 1 to 200 characters.',
   })
   affectedAreas?: string[] | null;
+  @MaxLength(MAX_PROCEDURES)
   @Field(() => String, { nullable: true, description: 'Procedures, up to 20,000 characters.' })
   procedures?: string | null;
 }

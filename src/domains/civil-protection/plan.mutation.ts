@@ -3,6 +3,7 @@ import type { HubContext } from '../../common/context.js';
 import { CivilProtectionPlan } from './plan.entity.js';
 import { UpdateCivilProtectionPlanInput } from './plan.inputs.js';
 import { updatePlan } from './plan-update.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** What `updateCivilProtectionPlan` returns. */
 @ObjectType({ description: 'Result of updateCivilProtectionPlan.' })
@@ -12,6 +13,7 @@ export class UpdateCivilProtectionPlanPayload {
   })
   plan!: CivilProtectionPlan;
 
+  @MaxItems(20)
   @Field(() => [String], {
     description: 'The fields that changed, as "Type:key.field" (empty when nothing changed).',
   })

@@ -43,6 +43,16 @@ function email(path: string, value: string | null | undefined): string | null {
   return t;
 }
 
+/** Longest description and procedures of a risk scenario, in characters. */
+export const MAX_DESCRIPTION = 5000;
+export const MAX_PROCEDURES = 20000;
+/** Most members of a crisis unit, risk scenarios and emergency areas of a plan. */
+export const MAX_CRISIS_UNIT = 50;
+export const MAX_SCENARIOS = 50;
+export const MAX_AREAS = 200;
+/** Most affected areas of one risk scenario. */
+export const MAX_AFFECTED_AREAS = 100;
+
 function list<T>(path: string, items: T[], max: number): T[] {
   if (items.length > max) throw badInput(path, `at most ${max} items, got ${items.length}`);
   return items;
@@ -60,25 +70,27 @@ export function checkOfficer(o: OfficerInput, path = 'input.officer') {
 }
 
 export const checkCrisisUnit = (members: CrisisUnitMemberInput[], path = 'input.crisisUnit') =>
-  list(path, members, 50).map((m, i) => ({
+  list(path, members, MAX_CRISIS_UNIT).map((m, i) => ({
     role: required(`${path}[${i}].role`, m.role, 200),
     name: text(`${path}[${i}].name`, m.name, 200),
     phone: phone(`${path}[${i}].phone`, m.phone),
   }));
 
 export const checkScenarios = (items: RiskScenarioInput[], path = 'input.scenarios') =>
-  list(path, items, 50).map((s, i) => ({
+  list(path, items, MAX_SCENARIOS).map((s, i) => ({
     hazard: s.hazard,
     title: required(`${path}[${i}].title`, s.title, 200),
-    description: text(`${path}[${i}].description`, s.description, 5000),
-    affectedAreas: list(`${path}[${i}].affectedAreas`, s.affectedAreas ?? [], 100).map((a, j) =>
-      required(`${path}[${i}].affectedAreas[${j}]`, a, 200),
-    ),
-    procedures: text(`${path}[${i}].procedures`, s.procedures, 20000),
+    description: text(`${path}[${i}].description`, s.description, MAX_DESCRIPTION),
+    affectedAreas: list(
+      `${path}[${i}].affectedAreas`,
+      s.affectedAreas ?? [],
+      MAX_AFFECTED_AREAS,
+    ).map((a, j) => required(`${path}[${i}].affectedAreas[${j}]`, a, 200)),
+    procedures: text(`${path}[${i}].procedures`, s.procedures, MAX_PROCEDURES),
   }));
 
 export function checkAreas(items: EmergencyAreaInput[], path = 'input.emergencyAreas') {
-  return list(path, items, 200).map((a, i) => {
+  return list(path, items, MAX_AREAS).map((a, i) => {
     const p = `${path}[${i}]`;
     const loc = a.location;
     if (loc && !(Math.abs(loc.lat) <= 90))

@@ -7,10 +7,13 @@ import { EnergyCommunity } from './energy-community.entity.js';
 import { EnergyEvent } from './energy-event.entity.js';
 import { energyLoaders } from './energy.loaders.js';
 import { EnergyCommunityFounder } from './founder.entity.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** The fields the energy domain adds to Comune. */
 @Resolver(() => Comune)
 export class ComuneEnergyResolver {
+  // CERs are bound to a primary substation's area: a comune lies in few of them (1 today).
+  @MaxItems(10)
   @FieldResolver(() => [EnergyCommunity], {
     description: 'Renewable energy communities (CER) covering the comune.',
   })
@@ -29,6 +32,7 @@ export class ComuneEnergyResolver {
     return energyLoaders(ctx).foundersOfComune.load(comune.istatCode);
   }
 
+  @MaxItems(100)
   @FieldResolver(() => [EnergyEvent], {
     description:
       'Events about energy communities held in the comune or streamed to it (letters, announcements, public meetings), oldest first.',
@@ -41,6 +45,7 @@ export class ComuneEnergyResolver {
 /** Energy events and their comune. */
 @Resolver(() => EnergyEvent)
 export class EnergyEventResolver {
+  @MaxItems(500)
   @Query(() => [EnergyEvent], {
     description:
       'Events about energy communities (letters, announcements, public meetings), oldest first.',

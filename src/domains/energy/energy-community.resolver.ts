@@ -13,10 +13,13 @@ import { EnergyCommunityFilter } from './energy.inputs.js';
 import { energyLoaders } from './energy.loaders.js';
 import { EnergyCommunityFounder } from './founder.entity.js';
 import { Funding } from './funding.entity.js';
+import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 
 /** Energy communities and their relations. */
 @Resolver(() => EnergyCommunity)
 export class EnergyCommunityResolver {
+  // The CERs of the province (1 today).
+  @MaxItems(100)
   @Query(() => [EnergyCommunity], {
     description: 'Renewable energy communities (CER), by name. A short list: not paged.',
   })
@@ -56,6 +59,7 @@ export class EnergyCommunityResolver {
     return ctx.em.findOne(EnergyCommunity, { code });
   }
 
+  @MaxItems(MAX_COMUNI)
   @FieldResolver(() => [Comune], { description: 'Comuni the community covers, by ISTAT code.' })
   async comuni(@Root() c: EnergyCommunity, @Ctx() ctx: HubContext): Promise<Comune[]> {
     const found = await hubLoaders(ctx).comune.loadMany([...c.comuneIstatCodes].sort());
@@ -99,6 +103,8 @@ export class EnergyCommunityResolver {
     return energyLoaders(ctx).possiblyRelated.load(c);
   }
 
+  // A grant for the study, one for the plants... (1 today).
+  @MaxItems(10)
   @FieldResolver(() => [Funding], { description: 'Fundings (finanziamenti), oldest first.' })
   fundings(@Root() c: EnergyCommunity, @Ctx() ctx: HubContext): Promise<Funding[]> {
     return energyLoaders(ctx).fundingsOfCommunity.load(c.code);

@@ -5,10 +5,13 @@ import { hubLoaders } from '../../hub/hub.loaders.js';
 import { CollectionCentre } from './collection-centre.entity.js';
 import { infrastructureLoaders } from './infrastructure.loaders.js';
 import { UpgradeProgramme } from './programme.entity.js';
+import { MaxItems } from '../../common/limits.js';
+import { MAX_PROGRAMMES } from './programme.resolver.js';
 
 /** The fields the infrastructure domain adds to Comune. */
 @Resolver(() => Comune)
 export class ComuneInfrastructureResolver {
+  @MaxItems(20)
   @FieldResolver(() => [CollectionCentre], {
     description:
       'Waste collection centres (centri di raccolta) and supra-municipal platforms in the comune.',
@@ -30,6 +33,7 @@ export class ComuneInfrastructureResolver {
     return centres.length || null;
   }
 
+  @MaxItems(MAX_PROGRAMMES)
   @FieldResolver(() => [UpgradeProgramme], {
     description: 'Upgrade programmes of the collection centres the comune takes part in.',
   })

@@ -5,10 +5,12 @@ import { TerritorialGrouping } from '../../hub/grouping.entity.js';
 import { hubLoaders } from '../../hub/hub.loaders.js';
 import { ProgrammeLot } from './lot.entity.js';
 import { groupingComuni } from './programme.resolver.js';
+import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 
 /** Relations of tender lots. */
 @Resolver(() => ProgrammeLot)
 export class ProgrammeLotResolver {
+  @MaxItems(MAX_COMUNI)
   @FieldResolver(() => [Comune], {
     description:
       'Comuni of the lot, by ISTAT code. Empty while membershipKnown is false: then it means "unknown", not "none".',

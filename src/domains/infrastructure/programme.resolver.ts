@@ -10,6 +10,7 @@ import { infrastructureLoaders } from './infrastructure.loaders.js';
 import { ProgrammeLot } from './lot.entity.js';
 import { ProgrammeMilestone } from './milestone.entity.js';
 import { UpgradeProgramme } from './programme.entity.js';
+import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 
 /** Member comuni of a grouping, by ISTAT code, through the request's loaders. */
 export async function groupingComuni(ctx: HubContext, code: string): Promise<Comune[]> {
@@ -22,9 +23,18 @@ export async function groupingComuni(ctx: HubContext, code: string): Promise<Com
 const org = (ctx: HubContext, code: string | undefined) =>
   code ? hubLoaders(ctx).organization.load(code) : Promise.resolve(null);
 
+/**
+ * Most upgrade programmes (1 today: the consortium runs one per several years), tender lots
+ * of a programme (4 today) and milestones of a programme (4 today).
+ */
+export const MAX_PROGRAMMES = 10;
+const MAX_LOTS = 20;
+const MAX_MILESTONES = 50;
+
 /** Upgrade programmes of the collection centres and their relations. */
 @Resolver(() => UpgradeProgramme)
 export class UpgradeProgrammeResolver {
+  @MaxItems(MAX_PROGRAMMES)
   @Query(() => [UpgradeProgramme], {
     description: 'Upgrade programmes of the municipal collection centres, by code.',
   })
@@ -82,6 +92,7 @@ export class UpgradeProgrammeResolver {
     return g;
   }
 
+  @MaxItems(MAX_COMUNI)
   @FieldResolver(() => [Comune], {
     description: 'Comuni left out of the programme (see exclusionReason), by ISTAT code.',
   })
@@ -102,11 +113,13 @@ export class UpgradeProgrammeResolver {
     return code ? hubLoaders(ctx).grouping.load(code) : Promise.resolve(null);
   }
 
+  @MaxItems(MAX_LOTS)
   @FieldResolver(() => [ProgrammeLot], { description: 'Tender lots (lotti), by number.' })
   lots(@Root() p: UpgradeProgramme, @Ctx() ctx: HubContext): Promise<ProgrammeLot[]> {
     return infrastructureLoaders(ctx).lotsOfProgramme.load(p.code);
   }
 
+  @MaxItems(MAX_MILESTONES)
   @FieldResolver(() => [ProgrammeMilestone], { description: 'Milestones (tappe), by date.' })
   milestones(@Root() p: UpgradeProgramme, @Ctx() ctx: HubContext): Promise<ProgrammeMilestone[]> {
     return infrastructureLoaders(ctx).milestonesOfProgramme.load(p.code);

@@ -14,6 +14,10 @@ import { MoneyScalar } from '../../common/money.js';
 import { Node, toGlobalId } from '../../common/node.js';
 import { Sourced } from '../../hub/sourced.js';
 import type { PnrrMeasure } from './measure.entity.js';
+import { MaxItems } from '../../common/limits.js';
+
+/** Most other territories a claim is compared with (1 today). */
+export const MAX_OTHER_TERRITORIES = 10;
 
 /** What a claim is about. */
 export enum ClaimTopic {
@@ -91,6 +95,7 @@ export class Claim extends Sourced implements Node {
   @Property({ type: 'text' })
   territory!: string;
 
+  @MaxItems(MAX_OTHER_TERRITORIES)
   @Field(() => [String], {
     description: 'Other territories the claim is also compared with (e.g. "consorzio-it").',
   })

@@ -5,10 +5,13 @@ import { reconcileClaim, sumParts } from './claim.reconcile.js';
 import { ClaimPartsSum, ClaimReconciliation } from './claim.types.js';
 import { PnrrMeasure } from './measure.entity.js';
 import { pnrrLoaders } from './pnrr.loaders.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** Press claims and their reconciliation with the open data. */
 @Resolver(() => Claim)
 export class ClaimResolver {
+  // Curated statements from the press (7 today).
+  @MaxItems(200)
   @Query(() => [Claim], {
     description:
       'Figures stated in the press, with their source and a reconciliation with the open data computed at query time.',

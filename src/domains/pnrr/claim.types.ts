@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/dates.js';
 import { MoneyScalar } from '../../common/money.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** What a claim is compared with. */
 export enum ReconciliationBasis {
@@ -122,6 +123,8 @@ export class ClaimReconciliation {
   @Field(() => String, { description: 'What the comparison shows, in plain words.' })
   note!: string;
 
+  // Each basis (4) on the claim territory and on each other territory (at most 10).
+  @MaxItems(50)
   @Field(() => [ClaimComparison], {
     description:
       'Every comparison: each basis on the claim territory and on the other territories.',

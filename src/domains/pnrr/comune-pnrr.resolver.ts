@@ -9,6 +9,7 @@ import { GrantFilterArgs, toGrantFilter } from './pnrr.inputs.js';
 import { pnrrLoaders } from './pnrr.loaders.js';
 import { filterKey } from './pnrr.sql.js';
 import { ComunePnrr, PnrrMeasureAmount } from './pnrr.types.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** The PNRR field of Comune. */
 @Resolver(() => Comune)
@@ -56,6 +57,7 @@ export class ComunePnrrSectionResolver {
     return Number((await this.all(s, ctx))?.un ?? 0);
   }
 
+  @MaxItems(20)
   @FieldResolver(() => [PnrrMeasureAmount], {
     description:
       'Amount and count per measure, by measure code; measures with no grant (counted or uncertain) left out.',

@@ -19,7 +19,7 @@ export const pnrrNodes: Record<string, NodeLoader> = {
   PnrrNotice: (ctx, key) => pnrrLoaders(ctx).notice.load(key),
   PnrrBody: (ctx, key) => pnrrLoaders(ctx).body.load(key),
   PnrrGrant: (ctx, key) =>
-    /^\d+$/.test(key) ? ctx.em.findOne(PnrrGrant, { pk: Number(key) }) : Promise.resolve(null),
+    /^\d{1,9}$/.test(key) ? ctx.em.findOne(PnrrGrant, { pk: Number(key) }) : Promise.resolve(null),
   PnrrProject: (ctx, key) => ctx.em.findOne(PnrrProject, { localCode: key }),
   Claim: (ctx, key) => ctx.em.findOne(Claim, { code: key }),
 };

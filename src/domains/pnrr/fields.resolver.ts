@@ -8,6 +8,7 @@ import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
 import { pnrrLoaders } from './pnrr.loaders.js';
 import { PnrrMeasureAmount } from './pnrr.types.js';
 import { PnrrProject, PnrrProjectLocation } from './project.entity.js';
+import { MaxItems } from '../../common/limits.js';
 
 const comuneOf = (ctx: HubContext, code: string | undefined) =>
   code ? hubLoaders(ctx).comune.load(code) : Promise.resolve(null);
@@ -76,6 +77,9 @@ export class PnrrProjectFieldsResolver {
     return code ? pnrrLoaders(ctx).measure.load(code) : Promise.resolve(null);
   }
 
+  // 26 at most today; a project placed in every comune of the province is one location
+  // ("TUTTI I COMUNI", wholeProvince).
+  @MaxItems(50)
   @FieldResolver(() => [PnrrProjectLocation], {
     description: 'Where the project is (localizzazioni), by comune.',
   })

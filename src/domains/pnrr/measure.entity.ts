@@ -12,6 +12,7 @@ import { DateScalar } from '../../common/dates.js';
 import { MoneyScalar } from '../../common/money.js';
 import { Node, toGlobalId } from '../../common/node.js';
 import { Sourced } from '../../hub/sourced.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** A PNRR investment measure of mission 1, component 1 (e.g. "1.4.1"). */
 @ObjectType('PnrrMeasure', {
@@ -90,6 +91,7 @@ export class PnrrNotice extends Sourced implements Node {
   @Property({ type: 'decimal', precision: 14, scale: 2, nullable: true })
   measureAmount?: string | null;
 
+  @MaxItems(20)
   @Field(() => [String], {
     description:
       'Kinds of body the notice is for (soggetti destinatari), e.g. ["Comuni"]; empty when unknown.',

@@ -9,6 +9,7 @@ import { PnrrProjectsArgs, PnrrSummaryArgs, toGrantFilter } from './pnrr.inputs.
 import { summaryRows } from './pnrr.sql.js';
 import { PnrrSummary, PnrrSummaryRow } from './pnrr.types.js';
 import { findProjects } from './project.query.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** Root queries of the PNRR domain. */
 @Resolver()
@@ -76,11 +77,15 @@ export class PnrrResolver {
     return f ?? null;
   }
 
+  // The measures of PA digitale 2026 (7), a closed programme.
+  @MaxItems(20)
   @Query(() => [PnrrMeasure], { description: 'The PA digitale 2026 measures, by code.' })
   measures(@Ctx() ctx: HubContext): Promise<PnrrMeasure[]> {
     return ctx.em.find(PnrrMeasure, {}, { orderBy: { code: 'asc' } });
   }
 
+  // The notices of PA digitale 2026 (57 today), a programme that ends in 2026.
+  @MaxItems(500)
   @Query(() => [PnrrNotice], {
     description: 'The PA digitale 2026 notices (avvisi), newest first.',
   })

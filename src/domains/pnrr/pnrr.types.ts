@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../../common/dates.js';
 import { MoneyScalar } from '../../common/money.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** Which bodies' grants count for a comune or a territory. */
 export enum PnrrBodies {
@@ -113,6 +114,8 @@ export class PnrrSummary {
   @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
   uncertainGrantCount!: number;
 
+  // One row per comune, notice (57 today), month, measure, status or kind of body.
+  @MaxItems(500)
   @Field(() => [PnrrSummaryRow], { description: 'Groups, ordered by key.' })
   rows!: PnrrSummaryRow[];
 }

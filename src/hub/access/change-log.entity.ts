@@ -1,4 +1,5 @@
 import {
+  BigIntType,
   Entity,
   Index,
   ManyToOne,
@@ -27,7 +28,9 @@ import { ActorInfo } from './actor-info.js';
 export class ChangeLogEntry implements Node {
   [OptionalProps]?: 'pk' | 'id' | 'at' | 'actor' | 'personal';
 
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  // The mode is explicit: inferred, it follows the transpiler's decorator metadata (a string
+  // under vitest, a BigInt under tsx, which JSON cannot serialise in cursors).
+  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
   pk!: string;
 
   @Field(() => DateTimeResolver, { description: 'When the change was committed (ISO 8601).' })

@@ -1,6 +1,7 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
 import { ApiKeyRole } from './api-key.entity.js';
+import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 
 /** The caller, as the hub sees it. */
 @ObjectType({ description: 'The caller (chiamante): anonymous, or an API key with its scope.' })
@@ -14,11 +15,13 @@ export class Viewer {
   @Field(() => ApiKeyRole, { nullable: true, description: 'Role of the key; null when anonymous.' })
   role!: ApiKeyRole | null;
 
+  @MaxItems(MAX_COMUNI)
   @Field(() => [String], {
     description: 'ISTAT codes an EDITOR key may edit (empty for other roles).',
   })
   comuni!: string[];
 
+  @MaxItems(10)
   @Field(() => [String], {
     description: 'Domains an EDITOR key may edit; empty means every domain.',
   })

@@ -12,6 +12,7 @@ import { Source } from '../source.js';
 import { toSource } from '../source.resolver.js';
 import { dossierLoadersFor } from './dossier.loaders.js';
 import { TimelineBodies, TimelineEntry } from './timeline.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** The cross-domain fields of a comune's dossier: timeline, quality flags, sources. */
 export function comuneDossierResolver(domains: readonly Domain[]) {
@@ -20,6 +21,7 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
 
   @Resolver(() => Comune)
   class ComuneDossierResolver {
+    @MaxItems(MAX_PAGE)
     @FieldResolver(() => [TimelineEntry], {
       description:
         "Dated events of this comune from every domain, newest first (grants funded and renounced, programme milestones, plan deadlines, CER fundings), each with its date precision and source. By default the comune's own events, as `pnrr` counts the comune's own grants; `bodies: ALL` adds those of every body located there. Paged: pass the `cursor` of the last event seen as `after` (with the same arguments).",
@@ -73,6 +75,7 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
       );
     }
 
+    @MaxItems(50)
     @FieldResolver(() => [DataQualityIssue], {
       description:
         'Data-quality flags that concern this comune: its own (`comune` is it) first, then those inherited from the groupings it belongs to (`territory`: claims about the Cremasco the data contradict, unknown lot membership of a programme it takes part in...); `origin` picks one side. Each side by domain and code.',
@@ -92,6 +95,8 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
       return [...own, ...inherited];
     }
 
+    // One per dataset (16 today).
+    @MaxItems(30)
     @FieldResolver(() => [Source], {
       description: 'The datasets (fonti) behind everything in this dossier, with their licences.',
     })

@@ -1,9 +1,11 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Float, Int, Query, registerEnumType, Resolver } from 'type-graphql';
+import { chargeRows } from '../../common/budget.js';
 import type { HubContext } from '../../common/context.js';
 import type { Domain, GeoFeature, LayerProvider } from '../../common/domain.js';
 import { badInput } from '../../common/errors.js';
+import { MaxItems } from '../../common/limits.js';
 import { toGlobalId } from '../../common/node.js';
 import { Comune } from '../comune.entity.js';
 import { resolveTerritory } from '../territory.js';
@@ -99,6 +101,7 @@ export function geoResolver(domains: readonly Domain[]) {
       );
     }
 
+    @MaxItems(MAX_FEATURES)
     @Query(() => GraphQLJSONObject, {
       description:
         'A GeoJSON FeatureCollection (RFC 7946: lon, lat order) of a layer over a territory (grouping code or ISTAT code). Properties carry ids and names. Foreign members `limit` and `truncated` say when the layer was capped.',
@@ -120,6 +123,7 @@ export function geoResolver(domains: readonly Domain[]) {
       if (!provider) throw badInput('layer', `layer ${layer} is not available in this hub`);
       const comuni = await resolveTerritory(ctx.em, territory);
       const features = await provider(ctx, comuni, first + 1);
+      chargeRows(ctx, Math.min(features.length, first));
       return {
         type: 'FeatureCollection',
         features: features.slice(0, first),

@@ -4,6 +4,7 @@ import type { Domain, NodeLoader } from '../../common/domain.js';
 import { badInput } from '../../common/errors.js';
 import { fromGlobalId, Node } from '../../common/node.js';
 import { hubLoaders } from '../hub.loaders.js';
+import { CheckArguments, SizedBy } from '../../common/limits.js';
 
 /** Most ids `nodes` takes at once. */
 const MAX_IDS = 100;
@@ -17,19 +18,27 @@ const HUB_NODES: Record<string, NodeLoader> = {
 
 /** `node(id)` and `nodes(ids)` over every type of every domain. */
 export function nodeResolver(domains: readonly Domain[]) {
-  const loaders: Record<string, NodeLoader> = Object.assign(
-    { ...HUB_NODES },
-    ...domains.map((d) => d.nodes ?? {}),
+  // A Map: a type read from a client's id never reaches an object's prototype.
+  const loaders = new Map<string, NodeLoader>(
+    Object.entries(Object.assign({ ...HUB_NODES }, ...domains.map((d) => d.nodes ?? {}))),
   );
-  const load = async (ctx: HubContext, id: string, argument: string) => {
+  /** The loader and key of a global id, or BAD_USER_INPUT naming the argument. */
+  const resolve = (id: string, argument: string) => {
     const decoded = fromGlobalId(id);
-    if (!decoded) throw badInput(argument, `"${id}" is not a global id returned by this API`);
-    const loader = loaders[decoded.type];
-    return loader ? loader(ctx, decoded.key) : null;
+    const loader = decoded && loaders.get(decoded.type);
+    if (!decoded || !loader)
+      throw badInput(argument, `"${id}" is not a global id returned by this API`);
+    return { loader, key: decoded.key };
+  };
+  const load = (ctx: HubContext, id: string, argument: string) => {
+    const { loader, key } = resolve(id, argument);
+    return loader(ctx, key);
   };
 
   @Resolver()
   class NodeResolver {
+    // Checked before the operation runs: a forged id is refused with HTTP 400, before SQL.
+    @CheckArguments(({ id }) => resolve(String(id), 'id'))
     @Query(() => Node, {
       nullable: true,
       description:
@@ -43,6 +52,13 @@ export function nodeResolver(domains: readonly Domain[]) {
       return load(ctx, id, 'id');
     }
 
+    @SizedBy('ids', MAX_IDS)
+    @CheckArguments(({ ids }) => {
+      const list = ids as string[];
+      if (list.length > MAX_IDS)
+        throw badInput('ids', `at most ${MAX_IDS} ids, got ${list.length}`);
+      for (const id of list) resolve(id, 'ids');
+    })
     @Query(() => [Node], {
       nullable: 'items',
       description: `Objects by global ids, in the same order (null where none exists); at most ${MAX_IDS}.`,

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Field, Float, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubContext } from '../../common/context.js';
 import type { Domain, SearchHit, SearchProvider } from '../../common/domain.js';
@@ -31,6 +31,7 @@ class SearchConnection {
     description: `Number of results over all pages (at most ${MAX_RESULTS}: the ranking stops there).`,
   })
   totalCount!: number;
+  @Extensions({ sizedByParent: true, maxItems: MAX_PAGE })
   @Field(() => [SearchEdge], { description: 'Results of this page.' })
   edges!: SearchEdge[];
   @Field(() => PageInfo, { description: 'Where this page stands.' })
@@ -116,7 +117,8 @@ export function searchResolver(domains: readonly Domain[]) {
       const folded = foldName(text ?? '');
       if (folded.length < 2 || text.length > 200)
         throw badInput('text', 'give 2 to 200 characters with at least two letters or digits');
-      const unknown = (only ?? []).filter((t) => !providers[t]);
+      // Own keys only: a type named by the client never reaches Object.prototype.
+      const unknown = (only ?? []).filter((t) => !Object.hasOwn(providers, t));
       if (unknown.length)
         throw badInput('types', `unknown ${unknown.join(', ')}; known: ${types.join(', ')}`);
       for (const [arg, k] of [

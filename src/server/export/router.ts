@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Domain, ExportDefinition } from '../../common/domain.js';
-import { HubError } from '../../common/errors.js';
+import { badInput, HubError } from '../../common/errors.js';
 import { hubExports } from '../../hub/exports.js';
 import { resolveTerritory } from '../../hub/territory.js';
 import { actorOf, authenticate } from '../actor.js';
@@ -110,7 +110,7 @@ export function exportRouter(
       const def = m ? exports[m[1]] : undefined;
       if (!m || !def || (m[2] === 'geojson' && !def.geojson))
         return fail(res, 404, 'NOT_FOUND', `No export "${file}"; see GET /export for the list.`);
-      const territory = typeof req.query.territory === 'string' ? req.query.territory : PROVINCE;
+      const territory = territoryParam(req.query.territory);
       const codes = await resolveTerritory(orm.em.fork(), territory, 'territory');
       const comuni = codesLiteral(codes);
       const [name, format] = [m[1], m[2]];
@@ -143,6 +143,26 @@ export function exportRouter(
 /** The CSV conventions every export follows, stated in each metadata document. */
 const CSV_CONVENTIONS =
   'RFC 4180, UTF-8, header row. An empty cell is null: unknown or not applicable, never zero. boolean: true/false; money: EUR with exactly two decimals; date: YYYY-MM-DD; timestamp: ISO 8601 UTC; integer and decimal as printed by PostgreSQL.';
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * The `territory` query parameter: absent (the province), or one printable code. Given twice
+ * it is refused, never read as the province (that silently widened an export); NUL or other
+ * control characters (which PostgreSQL refuses) and texts past 200 characters are refused.
+ */
+function territoryParam(value: unknown): string {
+  if (value === undefined) return PROVINCE;
+  if (Array.isArray(value))
+    throw badInput(
+      'territory',
+      `given ${value.length} times; give one territory (a grouping code or an ISTAT code)`,
+    );
+  if (typeof value !== 'string' || CONTROL.test(value) || value.length > 200)
+    throw badInput('territory', 'must be a grouping code or an ISTAT code, e.g. "consorzio-it"');
+  return value;
+}
 
 /** A short hash of the change counters of the tables an export reads. */
 async function dataVersion(pool: pg.Pool, name: string, def: ExportDefinition): Promise<string> {
