@@ -26,8 +26,8 @@ export function composeSeeds(name: string, ...parts: DomainSeed[]): DomainSeed {
       for (const p of parts) if (!(await p.isSeeded(em))) return false;
       return true;
     },
-    run: async (em) => {
-      for (const p of parts) if (!(await p.isSeeded(em))) await p.run(em);
+    run: async (em, progress) => {
+      for (const p of parts) if (!(await p.isSeeded(em))) await p.run(em, progress);
     },
   };
 }

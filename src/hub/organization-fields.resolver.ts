@@ -9,10 +9,12 @@ import { OrganizationName } from './organization-name.entity.js';
 import { Organization } from './organization.entity.js';
 import { organizationLoaders } from './organization.loaders.js';
 import { DataQualityIssue } from './quality.entity.js';
+import { MAX_COMUNI, MaxItems } from '../common/limits.js';
 
 /** Members, names, initiatives and flags of an organisation. */
 @Resolver(() => Organization)
 export class OrganizationFieldsResolver {
+  @MaxItems(MAX_COMUNI)
   @FieldResolver(() => [OrganizationMember], {
     description:
       'Members of a shared organisation (e.g. the comuni of the RTD territoriale office) with their roles; roles only, never personal names. Empty for other organisations.',
@@ -21,6 +23,7 @@ export class OrganizationFieldsResolver {
     return organizationLoaders(ctx).membersOfOrganization.load(o.code);
   }
 
+  @MaxItems(10)
   @FieldResolver(() => [OrganizationName], {
     description:
       'Names and acronym expansions as each source gives them; when they disagree every reading is kept with its source and flagged (CONFLICTING_NAMES).',
@@ -29,6 +32,7 @@ export class OrganizationFieldsResolver {
     return organizationLoaders(ctx).namesOfOrganization.load(o.code);
   }
 
+  @MaxItems(100)
   @FieldResolver(() => [Initiative], {
     description: 'Initiatives the organisation takes part in, newest first (undated last).',
   })
@@ -43,6 +47,7 @@ export class OrganizationFieldsResolver {
     });
   }
 
+  @MaxItems(100)
   @FieldResolver(() => [DataQualityIssue], {
     description: 'Data-quality flags about this organisation (e.g. conflicting names).',
   })
@@ -83,6 +88,7 @@ export class OrganizationMemberResolver {
 /** What the organisations and initiatives add to a comune. */
 @Resolver(() => Comune)
 export class ComuneOrganizationsResolver {
+  @MaxItems(20)
   @FieldResolver(() => [OrganizationMember], {
     description:
       'Roles of the comune in shared organisations (e.g. lead or staff of the RTD territoriale office).',
@@ -91,6 +97,7 @@ export class ComuneOrganizationsResolver {
     return organizationLoaders(ctx).rolesOfComune.load(c.istatCode);
   }
 
+  @MaxItems(100)
   @FieldResolver(() => [Initiative], {
     description:
       'Initiatives that concern the comune (trainings, protocols, working groups, plans, programmes), newest first, undated last; see Initiative.comuni for why.',

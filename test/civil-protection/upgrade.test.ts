@@ -4,7 +4,9 @@ import { inject } from 'vitest';
 import { civilProtectionSeed } from '../../src/domains/civil-protection/civil-protection.seed.js';
 import { dropDatabase, ensureDatabase } from '../../src/db/database.js';
 import { ormConfig } from '../../src/db/orm.config.js';
-import { hubSeed } from '../../src/hub/hub.seed.js';
+import { readSeedJson, seedPath } from '../../src/common/seed-files.js';
+import { parse } from 'csv-parse/sync';
+import { readFileSync } from 'node:fs';
 
 /*
  * A database seeded before the hazards migration (plans as the earlier seed wrote them, one
@@ -26,8 +28,31 @@ beforeAll(async () => {
   await ensureDatabase(url);
   orm = await MikroORM.init(ormConfig(url));
   await orm.migrator.up({ to: 'Migration20261123000900_data_version' });
-  await orm.em.fork().transactional((em) => hubSeed.run(em));
-  const sql = (text: string) => orm.em.getConnection().execute(text);
+  const sql = (text: string, params: unknown[] = []) =>
+    orm.em.getConnection().execute(text, params);
+  // What the earlier release's hub seed wrote, in that release's columns (today's hub seed
+  // writes columns that later migrations add): the datasets, the two organisations the plans
+  // name and the 113 comuni.
+  for (const d of readSeedJson<{ id: string; title: string; publisher: string }[]>(
+    'hub',
+    'datasets.json',
+  ))
+    await sql('insert into dataset (id, title, publisher) values (?, ?, ?)', [
+      d.id,
+      d.title,
+      d.publisher,
+    ]);
+  await sql(`insert into organization (code, dataset_id, name, kind) values
+    ('consorzio-it', 'press-consorzio-it', 'Consorzio.IT S.p.A.', 'IN_HOUSE_COMPANY'),
+    ('regione-lombardia', 'press-consorzio-it', 'Regione Lombardia', 'PUBLIC_BODY')`);
+  for (const c of parse(readFileSync(seedPath('hub', 'comuni_cr_summary.csv')), {
+    columns: true,
+  }) as Record<string, string>[])
+    await sql(
+      `insert into comune (istat_code, dataset_id, name, name_key, cadastral_code, postal_codes)
+       values (?, 'istat-elenco-comuni', ?, lower(?), ?, ?)`,
+      [c.com_istat_code, c.name, c.name, c.cadastral_code, `{${c.cap}}`],
+    );
   await sql(`insert into dataset (id, title, publisher, synthetic)
     values ('civil-protection-edits', 'edits', 'comuni', false)`);
   await sql(`insert into territorial_grouping (code, dataset_id, source_note, name, kind, membership_known, declared_member_count)

@@ -66,7 +66,7 @@ describe('the console of npm start', () => {
         },
     );
     for (const [task, total] of [
-      ['broadband seed', 113],
+      ['broadband seed', 4],
       ['pnrr seed', 10],
     ] as const) {
       const steps = log.filter((r) => r.progress?.task === task).map((r) => r.progress!);
@@ -77,7 +77,7 @@ describe('the console of npm start', () => {
     }
     const broadband = log.filter((r) => r.progress?.task === 'broadband seed').map((r) => r.msg);
     expect(broadband.at(-1)).toMatch(
-      /^broadband seed: 113\/113 comuni \(100%\), \d+ civic numbers; computing the coverage statistics$/,
+      /^broadband seed: 4\/4 steps \(100%\), quality flags and figures$/,
     );
     expect(log.map((r) => r.msg)).toEqual(
       expect.arrayContaining([

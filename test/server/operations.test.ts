@@ -427,10 +427,8 @@ describe('metrics', () => {
       { message: 'x', extensions: { code: 'weird code with spaces', limit: '{"not": "a name"}' } },
     ]);
     const text = await metrics.registry.metrics();
-    expect(text).toContain(
-      'hub_graphql_errors_total{code="BAD_USER_INPUT",limit="HUB_MAX_COST"} 1',
-    );
-    expect(text).toContain('hub_limit_refusals_total{limit="HUB_MAX_COST"} 1');
+    expect(text).toContain('hub_graphql_errors_total{code="BAD_USER_INPUT",limit="cost"} 1');
+    expect(text).toContain('hub_limit_refusals_total{limit="cost"} 1');
     expect(text).toContain('hub_graphql_errors_total{code="OTHER",limit=""} 1');
   });
 

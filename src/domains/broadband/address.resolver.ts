@@ -52,6 +52,7 @@ export class AddressResolver {
     return all.find((o) => o.mapping.unwrap().code === current) ?? null;
   }
 
+  @MaxItems(20)
   @FieldResolver(() => [CoverageObservation], {
     description:
       'Every mapping\u2019s observation of the civic number, newest mapping first: an older one stays readable with its date.',

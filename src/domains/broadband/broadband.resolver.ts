@@ -117,6 +117,7 @@ export class BroadbandResolver {
     return civicCoverage(ctx, address);
   }
 
+  @MaxItems(20)
   @Query(() => [BroadbandMapping], {
     description:
       'The mappings of fixed networks loaded (Infratel), newest first: the first is the current one, older ones stay readable with their date.',

@@ -3,7 +3,7 @@ import { CivicAddress } from './address.entity.js';
 import { Coverage } from './coverage.entity.js';
 import { CoverageStatus, GapCategory, Plan, PlanWorkState, Technology } from './enums.js';
 import { BroadbandMapping } from './mapping.entity.js';
-import { enumSize, MaxItems } from '../../common/limits.js';
+import { MaxItems, enumSize } from '../../common/limits.js';
 
 /** Shares of real-estate units that can buy a service of a kind today. */
 @ObjectType({ description: 'Coverage shares over real-estate units (quote di copertura).' })
@@ -156,6 +156,7 @@ export class BroadbandGaps {
       'Civic numbers listed (0 is a real figure here: the mapping lists every civic it expects below the threshold).',
   })
   listedCount!: number;
+  @MaxItems(enumSize(GapCategory))
   @Field(() => [GapCategoryCount], { description: 'Listed civic numbers by category A, B, C.' })
   byCategory!: GapCategoryCount[];
   @Field(() => Int, {
@@ -212,10 +213,12 @@ export class BroadbandPlanFigures {
     description: 'Of those, comuni whose places in the FWA plan all have works finished.',
   })
   fwaCompleted!: number;
+  @MaxItems(enumSize(PlanWorkState) + 1)
   @Field(() => [PlanStateCount], {
     description: 'Places in the fibre plan by state of works.',
   })
   fibreByState!: PlanStateCount[];
+  @MaxItems(enumSize(PlanWorkState) + 1)
   @Field(() => [PlanStateCount], { description: 'Places in the FWA plan by state of works.' })
   fwaByState!: PlanStateCount[];
 }

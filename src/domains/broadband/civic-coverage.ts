@@ -11,6 +11,7 @@ import { readCivic, type ComuneKey } from './civic-text.js';
 import { GAP_CATEGORY_MEANING, GapCategory } from './enums.js';
 import { currentMapping } from './gaps.stats.js';
 import { BroadbandMapping } from './mapping.entity.js';
+import { MaxItems, enumSize } from '../../common/limits.js';
 
 /** What the coverage check found. */
 export enum CivicCoverageResult {
@@ -114,21 +115,25 @@ export class CivicCoverage {
   @Field(() => StreetMatch, { nullable: true, description: 'How the street was matched.' })
   streetMatch!: StreetMatch | null;
 
+  @MaxItems(50)
   @Field(() => [CivicAddress], {
     description:
       'The listed civic numbers that are this one: usually one; several when the list repeats a street and number it cannot tell apart; empty when not listed.',
   })
   civics!: CivicAddress[];
 
+  @MaxItems(enumSize(GapCategory))
   @Field(() => [GapCategory], { description: 'Their categories (empty when not listed).' })
   categories!: GapCategory[];
 
+  @MaxItems(50)
   @Field(() => [CivicAddress], {
     description:
       'Listed civic numbers of the same street with the same number and another exponent (e.g. 12/A when 12 was asked).',
   })
   sameNumberListed!: CivicAddress[];
 
+  @MaxItems(5)
   @Field(() => [String], {
     description:
       'Streets of the list in the comune with a similar name but another street type, when the street was not found (e.g. "PIAZZA ROMA" for "via Roma").',
@@ -138,6 +143,7 @@ export class CivicCoverage {
   @Field(() => String, { description: 'The answer in plain words, with its basis.' })
   answer!: string;
 
+  @MaxItems(10)
   @Field(() => [String], { description: 'What the answer cannot say.' })
   caveats!: string[];
 

@@ -4,6 +4,7 @@ import { DateScalar } from '../../common/dates.js';
 import { Source } from '../../hub/source.js';
 import type { BroadbandClaim } from './claim.entity.js';
 import { PlanWorkState } from './enums.js';
+import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 
 /** A broadband claim checked against the open data, computed at query time. */
 @ObjectType({
@@ -23,11 +24,13 @@ export class BroadbandClaimCheck {
   @Field(() => String, { description: 'What the open-data figure counts, in words.' })
   basis!: string;
 
+  @MaxItems(MAX_COMUNI)
   @Field(() => [String], {
     description: 'ISTAT codes of the comuni behind the open-data figure (e.g. fibre in the plan).',
   })
   comuni!: string[];
 
+  @MaxItems(MAX_COMUNI)
   @Field(() => [String], {
     description:
       'ISTAT codes of the comuni of the scope left out of the figure (e.g. not in the fibre plan).',

@@ -7,10 +7,12 @@ import { toSource } from '../../hub/source.resolver.js';
 import { BroadbandClaimCheck, checkNote, fibreInPlan, planFacts } from './claim-check.js';
 import { BroadbandClaim } from './claim.entity.js';
 import { BroadbandProgramme } from './network.entity.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** Broadband press claims and their check against the open data. */
 @Resolver(() => BroadbandClaim)
 export class BroadbandClaimResolver {
+  @MaxItems(100)
   @Query(() => [BroadbandClaim], {
     description:
       'Broadband figures stated in the press (white and grey areas), each with its source and dates, checked against the open data where possible (check) and otherwise marked as not verifiable.',
@@ -72,6 +74,7 @@ export class BroadbandClaimResolver {
 /** The claims of a programme. */
 @Resolver(() => BroadbandProgramme)
 export class ProgrammeClaimsResolver {
+  @MaxItems(50)
   @FieldResolver(() => [BroadbandClaim], {
     description: 'The figures stated in the press about the programme, as claims.',
   })

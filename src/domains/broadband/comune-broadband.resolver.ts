@@ -17,7 +17,7 @@ import {
 } from './broadband.types.js';
 import { addressPage } from './paging.js';
 import { BroadbandPlanStatus } from './plan-status.entity.js';
-import { enumSize, MaxItems } from '../../common/limits.js';
+import { MaxItems, enumSize } from '../../common/limits.js';
 import { CoverageStatus, Plan, Technology } from './enums.js';
 
 /** A page of civic addresses. */
@@ -54,6 +54,7 @@ export class ComuneBroadbandResolver {
     return (await broadbandLoaders(ctx).gaps.load(r.istatCode)).find((g) => g.current) ?? null;
   }
 
+  @MaxItems(20)
   @FieldResolver(() => [BroadbandGaps], {
     description:
       'What every mapping loaded says of the comune, newest first: an older mapping stays readable with its date.',
@@ -62,6 +63,7 @@ export class ComuneBroadbandResolver {
     return broadbandLoaders(ctx).gaps.load(r.istatCode);
   }
 
+  @MaxItems(10)
   @FieldResolver(() => [BroadbandPlanStatus], {
     nullable: true,
     description:

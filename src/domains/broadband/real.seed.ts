@@ -11,6 +11,7 @@ import { importPlanStatus } from './plan-status.import.js';
 import { seedProgrammes } from './programmes.js';
 import { refreshBroadbandClaimFlags, refreshGapFlags } from './quality.js';
 import { refreshBroadbandStats } from './stats.js';
+import type { Progress } from '../../common/progress.js';
 
 /** The seed files of the real data (seeds/data/broadband/SOURCES.md). */
 export const SEED_FILES = {
@@ -86,12 +87,18 @@ export async function seedAnncsu(em: EntityManager): Promise<void> {
  * Loads the real broadband data through the same importers a user runs, then the flags.
  * A seed file that does not import cleanly stops the seed: nothing is half-written.
  */
-export async function seedRealData(em: EntityManager): Promise<void> {
+export async function seedRealData(em: EntityManager, progress?: Progress): Promise<void> {
+  // Steps: the curated records, Infratel's civic numbers, the plan's state of works, figures.
+  const step = (done: number, note: string) => progress?.({ done, total: 4, unit: 'steps', note });
   await seedDatasets(em, 'broadband');
   await seedProgrammes(em);
   await seedClaims(em);
   await seedAnncsu(em);
-  const gaps = await importGaps(em, seedPath('broadband', SEED_FILES.gaps));
+  step(1, 'programmes, press claims and ANNCSU counts');
+  const gaps = await importGaps(em, seedPath('broadband', SEED_FILES.gaps), (lines) =>
+    step(1, `Infratel's civic numbers: ${lines} lines read`),
+  );
+  step(2, `Infratel's civic numbers: ${gaps.inserted + gaps.updated + gaps.unchanged} loaded`);
   const plan = await importPlanStatus(em, seedPath('broadband', SEED_FILES.plan), undefined, {
     asOf: null,
     knownBy: '2024-03-25',
@@ -105,7 +112,9 @@ export async function seedRealData(em: EntityManager): Promise<void> {
           .map((x) => `line ${x.line} ${x.column ?? ''} ${x.reason}`)
           .join('; ')}`,
       );
+  step(3, "the white-areas plan's state of works");
   await refreshGapFlags(em);
   await refreshBroadbandClaimFlags(em);
   await refreshBroadbandStats(em);
+  step(4, 'quality flags and figures');
 }

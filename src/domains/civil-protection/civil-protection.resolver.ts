@@ -20,7 +20,7 @@ import {
 import { CivilProtectionPlan } from './plan.entity.js';
 import { PlansArgs } from './plan.inputs.js';
 import { PlanPlatformInfo } from './platform.entity.js';
-import { enumSize, MaxItems } from '../../common/limits.js';
+import { MaxItems, enumSize } from '../../common/limits.js';
 import { MAX_AREAS, MAX_CRISIS_UNIT, MAX_SCENARIOS } from './plan.validate.js';
 
 /** A page of plans. */
@@ -64,6 +64,7 @@ export class CivilProtectionPlanResolver {
     return findPage(ctx.em, CivilProtectionPlan, where, { comune: 'asc' }, page);
   }
 
+  @MaxItems(10)
   @Query(() => [PlanPlatformInfo], {
     description:
       'Platforms comuni write their civil-protection plans on (PPC online), with the regional framework.',

@@ -15,6 +15,7 @@ import {
   HazardSummary,
   type FigureSource,
 } from './hazard.types.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** Provenance of a figure, through the request's dataset loader. */
 async function sourceOf(ctx: HubContext, origin: FigureSource): Promise<Source> {
@@ -49,6 +50,7 @@ export class HazardSummaryResolver {
 /** The datasets behind a hazard profile. */
 @Resolver(() => HazardProfile)
 export class HazardProfileResolver {
+  @MaxItems(10)
   @FieldResolver(() => [Source], {
     description: 'The datasets behind the profile (ISPRA IdroGEO, DPC, ISTAT), by id.',
   })

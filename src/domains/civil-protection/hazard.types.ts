@@ -1,6 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Hazard, HazardLevel } from './civil-protection.enums.js';
 import { SeismicClassification } from './hazard.entity.js';
+import { MAX_COMUNI, MaxItems, enumSize } from '../../common/limits.js';
 
 /** Where a figure comes from: resolved to a `Source` by the dataset loader. */
 export interface FigureSource {
@@ -159,12 +160,14 @@ export class ExposureBase {
 /** Flood and landslide figures of a comune or a set of comuni. */
 @ObjectType({ description: 'Flood and landslide figures of a comune or a set of comuni.' })
 export abstract class HazardFigures {
+  @MaxItems(enumSize(HazardLevel))
   @Field(() => [HazardLevelExposure], {
     description:
       'Flood hazard (pericolosità idraulica), levels HIGH (P3), MEDIUM (P2), LOW (P1). The levels are nested scenarios: never add them up.',
   })
   flood!: HazardLevelExposure[];
 
+  @MaxItems(enumSize(HazardLevel))
   @Field(() => [HazardLevelExposure], {
     description:
       'Landslide hazard (pericolosità da frana, PAI), levels VERY_HIGH (P4), HIGH (P3), MEDIUM (P2), LOW (P1) and ATTENTION (AA). The classes do not overlap.',
@@ -200,6 +203,7 @@ export class HazardProfile extends HazardFigures {
   @Field(() => String, { nullable: true, description: 'Why `seismic` is null.' })
   seismicUnknownReason!: string | null;
 
+  @MaxItems(enumSize(Hazard))
   @Field(() => [Hazard], {
     nullable: true,
     description:
@@ -249,15 +253,18 @@ export class HazardSummaryRow extends HazardFigures {
   @Field(() => Int, { description: 'Comuni the row covers.' })
   comuneCount!: number;
 
+  @MaxItems(MAX_COMUNI)
   @Field(() => [String], {
     description:
       'ISTAT codes of the comuni of the row whose ISPRA figures the hub does not hold (their sums are then null, never partial).',
   })
   comuniWithoutIdrogeo!: string[];
 
+  @MaxItems(10)
   @Field(() => [SeismicZoneCount], { description: 'Comuni per seismic zone, by zone.' })
   seismicZones!: SeismicZoneCount[];
 
+  @MaxItems(MAX_COMUNI)
   @Field(() => [String], {
     description: 'ISTAT codes of the comuni of the row without a seismic zone in the hub.',
   })
@@ -282,6 +289,7 @@ export class HazardSummary {
   groupBy!: HazardGroupBy;
   @Field(() => HazardSummaryRow, { description: 'The whole territory.' })
   total!: HazardSummaryRow;
+  @MaxItems(200)
   @Field(() => [HazardSummaryRow], { description: 'The rows, by key.' })
   rows!: HazardSummaryRow[];
 }

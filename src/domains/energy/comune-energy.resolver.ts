@@ -7,7 +7,7 @@ import { EnergyCommunity } from './energy-community.entity.js';
 import { EnergyEvent } from './energy-event.entity.js';
 import { energyLoaders } from './energy.loaders.js';
 import { EnergyCommunityFounder } from './founder.entity.js';
-import { MaxItems } from '../../common/limits.js';
+import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 
 /** The fields the energy domain adds to Comune. */
 @Resolver(() => Comune)
@@ -21,6 +21,7 @@ export class ComuneEnergyResolver {
     return energyLoaders(ctx).communitiesOfComune.load(comune.istatCode);
   }
 
+  @MaxItems(20)
   @FieldResolver(() => [EnergyCommunityFounder], {
     description:
       'Founding memberships (soci fondatori) of energy communities located in the comune: the comune itself as a founder (with `lead` when it is the capofila) and its parishes, each with the articles that name it. Empty when the sources name none (the press speaks of one CER more than it names: see qualityIssues).',
@@ -73,6 +74,7 @@ export class EnergyEventResolver {
     return c;
   }
 
+  @MaxItems(MAX_COMUNI)
   @FieldResolver(() => [Comune], {
     nullable: true,
     description:

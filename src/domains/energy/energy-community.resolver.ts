@@ -18,8 +18,9 @@ import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 /** Energy communities and their relations. */
 @Resolver(() => EnergyCommunity)
 export class EnergyCommunityResolver {
-  // The CERs of the province (1 today).
-  @MaxItems(100)
+  // The CERs of the territory: 9 today (the 2023 study and the 8 founded in 2024-2025); a
+  // short, unpaged list. Past 50 it needs paging (a listCap error says so, never a cut).
+  @MaxItems(50)
   @Query(() => [EnergyCommunity], {
     description: 'Renewable energy communities (CER), by name. A short list: not paged.',
   })
@@ -87,6 +88,8 @@ export class EnergyCommunityResolver {
     return code ? hubLoaders(ctx).grouping.load(code) : Promise.resolve(null);
   }
 
+  // Founding members of one community: comuni and parishes (CER Adda-Serio: 8 today).
+  @MaxItems(100)
   @FieldResolver(() => [EnergyCommunityFounder], {
     description:
       'Founding members (soci fondatori) as the press names them: comuni (lead first, including those outside the province), then parishes. Empty when the sources name none.',
@@ -95,6 +98,7 @@ export class EnergyCommunityResolver {
     return energyLoaders(ctx).foundersOfCommunity.load(c.code);
   }
 
+  @MaxItems(10)
   @FieldResolver(() => [EnergyCommunity], {
     description:
       'Communities that may be the same as or related to this one (see relationNote); the sources neither confirm nor rule it out, so the records are kept apart.',

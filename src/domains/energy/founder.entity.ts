@@ -15,6 +15,7 @@ import type { Comune } from '../../hub/comune.entity.js';
 import { Sourced } from '../../hub/sourced.js';
 import type { EnergyCommunity } from './energy-community.entity.js';
 import { EnergyCommunityFounderKind } from './energy.enums.js';
+import { MaxItems } from '../../common/limits.js';
 
 /** Province code (sigla) of the province of Cremona, whose comuni the hub holds. */
 export const HOME_PROVINCE = 'CR';
@@ -73,6 +74,7 @@ export class EnergyCommunityFounder extends Sourced implements Node {
   @Property({ type: 'boolean', default: false })
   lead: boolean = false;
 
+  @MaxItems(10)
   @Field(() => [String], { description: 'Addresses of the articles that name this founder.' })
   @Property({ type: 'text[]' })
   articles!: string[];

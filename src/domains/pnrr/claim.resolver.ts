@@ -42,6 +42,7 @@ export class ClaimResolver {
     return code ? pnrrLoaders(ctx).claim.load(code) : Promise.resolve(null);
   }
 
+  @MaxItems(20)
   @FieldResolver(() => [Claim], {
     description: 'The figures stated as parts of this one (e.g. per measure), by code.',
   })

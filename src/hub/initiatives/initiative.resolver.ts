@@ -10,6 +10,7 @@ import { resolveTerritory } from '../territory.js';
 import { Initiative, InitiativeComune, InitiativeParticipant } from './initiative.entity.js';
 import { InitiativesArgs } from './initiative.inputs.js';
 import { initiativeLoaders } from './initiative.loaders.js';
+import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 
 /** A page of initiatives. */
 export const InitiativeConnection = Connection(Initiative, 'Initiative', 'initiatives');
@@ -103,6 +104,7 @@ export class InitiativeResolver {
     return initiativeLoaders(ctx).initiative.load(code);
   }
 
+  @MaxItems(50)
   @FieldResolver(() => [InitiativeParticipant], {
     description:
       'Organisations taking part (enti coinvolti), with their roles, in the order the source gives.',
@@ -111,6 +113,7 @@ export class InitiativeResolver {
     return initiativeLoaders(ctx).participantsOfInitiative.load(i.code);
   }
 
+  @MaxItems(MAX_COMUNI)
   @FieldResolver(() => [InitiativeComune], {
     description:
       'Comuni the initiative concerns, by ISTAT code, each with why (see concernsNote); its dated events are in their timelines.',

@@ -3,6 +3,7 @@ import type { HubContext } from '../../../common/context.js';
 import { Comune } from '../../../hub/comune.entity.js';
 import { facilitationLoaders } from './facilitation.loaders.js';
 import { FacilitationMeeting } from './meeting.entity.js';
+import { MaxItems } from '../../../common/limits.js';
 
 /** The digital facilitation in one comune: counts and sessions. */
 @ObjectType({
@@ -42,6 +43,7 @@ export class ComuneFacilitation {
 /** The facilitation field of Comune and its sessions. */
 @Resolver(() => ComuneFacilitation)
 export class ComuneFacilitationResolver {
+  @MaxItems(100)
   @FieldResolver(() => [FacilitationMeeting], { description: 'The sessions, oldest first.' })
   meetings(@Root() s: ComuneFacilitation, @Ctx() ctx: HubContext): Promise<FacilitationMeeting[]> {
     return facilitationLoaders(ctx).meetingsOfComune.load(s.istatCode);

@@ -12,6 +12,7 @@ import { resolveTerritory } from '../../../hub/territory.js';
 import { FacilitationMeetingsArgs } from './facilitation.inputs.js';
 import { facilitationLoaders } from './facilitation.loaders.js';
 import { FacilitationMeeting, FacilitationTally } from './meeting.entity.js';
+import { MaxItems } from '../../../common/limits.js';
 
 /** A page of facilitation sessions. */
 export const FacilitationMeetingConnection = Connection(
@@ -85,6 +86,7 @@ export class FacilitationMeetingResolver {
     return connectionOf(nodes, page, (m) => [m.on, m.startTime ?? NO_TIME, m.code], count);
   }
 
+  @MaxItems(100)
   @Query(() => [FacilitationTally], {
     description:
       'Facilitation sessions reported only as a count, without dates or comuni (e.g. "12 public meetings already held in Cremasco comuni", late November 2025).',
@@ -103,6 +105,7 @@ export class FacilitationMeetingResolver {
     return code ? hubLoaders(ctx).comune.load(code) : Promise.resolve(null);
   }
 
+  @MaxItems(20)
   @FieldResolver(() => [Organization], {
     description:
       'Organisations the source names with the session (host, co-organiser); may be empty.',

@@ -21,6 +21,7 @@ import {
   FacilitationMeetingStatus,
 } from './facilitation.enums.js';
 import { romeDateTime } from './rome-time.js';
+import { MaxItems } from '../../../common/limits.js';
 
 /**
  * A session of the PNRR digital facilitation (Facilitazione Digitale): a public meeting, a
@@ -109,6 +110,7 @@ export class FacilitationMeeting extends Sourced implements Node {
   @Property({ type: 'boolean', nullable: true })
   participantCountApproximate?: boolean | null;
 
+  @MaxItems(20)
   @Field(() => [String], {
     nullable: true,
     description: 'Topics (argomenti), e.g. SPID, CIE, pagoPA; null when not stated.',
