@@ -6,7 +6,12 @@ import { entities } from '../schema.js';
 /** MikroORM configuration for a database URL. */
 export function ormConfig(
   clientUrl: string,
-  opts: { statementTimeoutMs?: number; entities?: Options['entities'] } = {},
+  opts: {
+    statementTimeoutMs?: number;
+    entities?: Options['entities'];
+    /** Read replicas (DATABASE_REPLICA_URLS): reads outside transactions go to them. */
+    replicaUrls?: readonly string[];
+  } = {},
 ): Options {
   return defineConfig({
     clientUrl,
@@ -19,6 +24,12 @@ export function ormConfig(
     forceUndefined: false,
     debug: false,
     pool: { min: 0, max: 10 },
+    ...(opts.replicaUrls?.length
+      ? {
+          preferReadReplicas: true,
+          replicas: opts.replicaUrls.map((url, i) => ({ name: `replica-${i + 1}`, clientUrl: url })),
+        }
+      : {}),
     driverOptions: {
       connection: {
         // Every statement the hub sends is bounded; a runaway query is cancelled. JIT off:
