@@ -13,6 +13,11 @@ export function ormConfig(
     replicaUrls?: readonly string[];
   } = {},
 ): Options {
+  // Every statement the hub sends is bounded; a runaway query is cancelled. JIT off:
+  // PostgreSQL JIT-compiles any statement estimated above jit_above_cost, and the
+  // dossier's sources statement (one skip scan per sourced table, estimated ~10^6)
+  // spent 9 of its 9.01 s compiling for 52 comuni (measured, loaded 2-core VM).
+  const connectionOptions = `-c statement_timeout=${opts.statementTimeoutMs ?? 15000} -c jit=off`;
   return defineConfig({
     clientUrl,
     entities: opts.entities ?? entities,
@@ -27,16 +32,23 @@ export function ormConfig(
     ...(opts.replicaUrls?.length
       ? {
           preferReadReplicas: true,
-          replicas: opts.replicaUrls.map((url, i) => ({ name: `replica-${i + 1}`, clientUrl: url })),
+          // Host, port, user, password and database come from each URL; the rest from the
+          // primary's settings. Replica connections say who they are in pg_stat_activity.
+          replicas: opts.replicaUrls.map((url, i) => ({
+            name: `replica-${i + 1}`,
+            clientUrl: url,
+            driverOptions: {
+              connection: {
+                options: connectionOptions,
+                application_name: `cremasco-hub replica-${i + 1}`,
+              },
+            },
+          })),
         }
       : {}),
     driverOptions: {
       connection: {
-        // Every statement the hub sends is bounded; a runaway query is cancelled. JIT off:
-        // PostgreSQL JIT-compiles any statement estimated above jit_above_cost, and the
-        // dossier's sources statement (one skip scan per sourced table, estimated ~10^6)
-        // spent 9 of its 9.01 s compiling for 52 comuni (measured, loaded 2-core VM).
-        options: `-c statement_timeout=${opts.statementTimeoutMs ?? 15000} -c jit=off`,
+        options: connectionOptions,
       },
     },
     migrations: {
