@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { ormConfig } from '../../src/db/orm.config.js';
 import { importCollectionCentres } from '../../src/domains/infrastructure/collection-centre.import.js';
 import { createSchema } from '../../src/schema.js';
@@ -306,6 +307,32 @@ describe('HTTP caching', () => {
   });
 });
 
+describe('exports', () => {
+  it('answer with an ETag from their data version, 304 while current, 200 after a change', async () => {
+    const analyst = (await newKey(hub.orm, { role: 'ANALYST' })).secret;
+    const auth = { authorization: `Bearer ${analyst}` };
+    const url = `${hub.base}/export/collection-centres.csv?territory=019001`;
+    const first = await fetch(url, { headers: auth });
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const rows = (await first.text()).trim().split('\n').length;
+    const again = await fetch(url, { headers: { ...auth, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    await hub.orm.em
+      .fork()
+      .execute(
+        `insert into collection_centre (comune_istat_code, kind, name, name_key, dataset_id) select '019001', kind, 'Export cache test', 'export cache test', dataset_id from collection_centre limit 1`,
+      );
+    const changed = await fetch(url, { headers: { ...auth, 'if-none-match': etag } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    expect((await changed.text()).trim().split('\n').length).toBe(rows + 1);
+  });
+});
+
 describe('HUB_CACHE=off', () => {
   it('computes every answer', async () => {
     const off = await startHub({ HUB_CACHE: 'off' });
@@ -321,5 +348,42 @@ describe('HUB_CACHE=off', () => {
     } finally {
       await off.close();
     }
+  });
+});
+
+describe('what the cache relies on', () => {
+  it('tracks every table the GraphQL answers of anonymous callers can read', async () => {
+    // A table without the data-version triggers would let a cached answer outlive a change.
+    const rows = await hub.orm.em.fork().execute<{ relname: string }[]>(
+      `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = current_schema() and c.relkind in ('r', 'p')
+          and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname like 'hub_data_version%')
+        order by 1`,
+    );
+    // The hub's own logs and keys: only key holders read them, and their answers are never stored.
+    expect(rows.map((r) => r.relname)).toEqual([
+      'access_log_entry',
+      'api_key',
+      'data_version',
+      'hub_instance',
+      'import_run',
+      'mikro_orm_migrations',
+    ]);
+  });
+
+  it('validates the new settings with messages naming them', () => {
+    const parse = (env: Record<string, string>) => () =>
+      loadConfig({ LOG_LEVEL: 'silent', ...env });
+    expect(parse({ DATABASE_REPLICA_URLS: 'postgres://a/db, mysql://b/db' })).toThrow(ConfigError);
+    expect(parse({ DATABASE_REPLICA_URLS: 'postgres://a/db, mysql://b/db' })).toThrow(
+      /DATABASE_REPLICA_URLS: entry 2 \("mysql:\/\/b\/db"\) is not a postgres/,
+    );
+    expect(
+      loadConfig({ DATABASE_REPLICA_URLS: ' postgres://a/db ,postgres://b/db' })
+        .DATABASE_REPLICA_URLS,
+    ).toEqual(['postgres://a/db', 'postgres://b/db']);
+    expect(loadConfig({}).DATABASE_REPLICA_URLS).toEqual([]);
+    expect(parse({ HUB_CACHE: 'maybe' })).toThrow(/HUB_CACHE must be on or off/);
+    expect(parse({ REDIS_URL: 'http://x' })).toThrow(/REDIS_URL must be a redis:\/\//);
   });
 });

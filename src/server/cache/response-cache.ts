@@ -88,7 +88,8 @@ export class ResponseCache {
     return async (req, res, next) => {
       try {
         const version = this.watcher.current();
-        if (!version || actorOf(req).kind !== 'anonymous' || req.headers.authorization) return next();
+        if (!version || actorOf(req).kind !== 'anonymous' || req.headers.authorization)
+          return next();
         const asked = requestOf(req);
         if (!asked) return next();
         const type = req.accepts(['application/json', 'application/graphql-response+json']);
@@ -125,7 +126,13 @@ export class ResponseCache {
         // was computed on, or an older one (never a newer one).
         this.versionAtStart.set(contextValue, this.watcher.current());
         return {
-          willSendResponse: async ({ response, operation, contextValue: ctx, request, queryHash }) => {
+          willSendResponse: async ({
+            response,
+            operation,
+            contextValue: ctx,
+            request,
+            queryHash,
+          }) => {
             const headers = response.http.headers;
             if (operation?.operation === 'mutation') {
               headers.set('cache-control', NO_STORE);

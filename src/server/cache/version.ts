@@ -34,15 +34,14 @@ export class DataVersionWatcher extends EventEmitter<{ change: [] }> {
     super();
   }
 
-  /** Connects, listens, reads the counters; resolves once the version is known. */
+  /**
+   * Connects, listens, reads the counters; resolves once the version is known, or after a
+   * failed first attempt (the database is down: the version stays unknown, the cache
+   * bypassed, and the watcher keeps trying every second).
+   */
   static async start(url: string, log: Logger): Promise<DataVersionWatcher> {
     const w = new DataVersionWatcher(url, log);
-    try {
-      await w.connect();
-    } catch (e) {
-      await w.close();
-      throw e;
-    }
+    await w.connect().catch((e: unknown) => w.lost(null, e as Error));
     return w;
   }
 
@@ -93,6 +92,20 @@ export class DataVersionWatcher extends EventEmitter<{ change: [] }> {
     this.emit('change');
   }
 
+  /** The connection `client` (null: a first attempt) failed: unknown version, retry soon. */
+  private lost(client: pg.Client | null, err?: Error) {
+    if (this.client !== client || this.closed || this.retry) return;
+    this.ready = false;
+    this.client = null;
+    this.log.warn({ err }, 'data version: no connection, response cache bypassed until back');
+    this.emit('change');
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.connect().catch((e: unknown) => this.lost(null, e as Error));
+    }, 1000);
+    this.retry.unref();
+  }
+
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (n) => {
@@ -100,20 +113,8 @@ export class DataVersionWatcher extends EventEmitter<{ change: [] }> {
       const [table, version] = n.payload.split(' ');
       if (table && version && /^\d+$/.test(version)) this.raise(table, BigInt(version));
     });
-    const lost = (err?: Error) => {
-      if (this.client !== client || this.closed) return;
-      this.ready = false;
-      this.client = null;
-      this.log.warn({ err }, 'data version: connection lost, response cache bypassed until back');
-      this.emit('change');
-      this.retry = setTimeout(() => {
-        this.retry = null;
-        this.connect().catch((e: unknown) => lost(e as Error));
-      }, 1000);
-      this.retry.unref();
-    };
-    client.on('error', lost);
-    client.on('end', () => lost());
+    client.on('error', (e) => this.lost(client, e));
+    client.on('end', () => this.lost(client));
     this.client = client;
     try {
       await client.connect();

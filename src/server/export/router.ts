@@ -10,6 +10,7 @@ import { resolveTerritory } from '../../hub/territory.js';
 import { actorOf, authenticate } from '../actor.js';
 import { formattedSql, resolveColumns, type ResolvedColumn } from './format.js';
 import { streamCsv, streamGeoJson, type StreamOptions } from './stream.js';
+import { exportNotModified } from './etag.js';
 
 const FILE = /^([a-z][a-z0-9-]*)\.(csv|geojson|json)$/;
 const PROVINCE = 'province-cr';
@@ -117,6 +118,7 @@ export function exportRouter(
       const version = await dataVersion(pool, name, def);
       const columns = await columnsOf(name, def, comuni);
       res.set('X-Data-Version', version);
+      if (exportNotModified(req, res, version, `${file}?territory=${territory}`)) return;
       if (format === 'json')
         return void res.json(await metadata(pool, name, def, columns, territory, comuni, version));
       const download = `${name}${territory === PROVINCE ? '' : `-${territory}`}.${format}`;
