@@ -181,7 +181,9 @@ function dossier(server: ServerName, d: J) {
         (n: J) => `${n.name}|${sorted(n.fundings.map((f: J) => money(f.amount))).join(',')}`,
       ),
     ),
-    plan: plan ? `${plan.status}|${plan.scenarios.map((s: J) => s.hazard).join(',')}` : null,
+    plan: plan
+      ? `${plan.status}|${plan.scenarios?.map((s: J) => s.hazard).join(',') ?? '(scenarios unknown)'}`
+      : null,
     timelineCount: d.timeline.length,
     qualityIssues: sorted(d.qualityIssues.map((n: J) => `${n.code}|${n.message}`)),
     sources: sorted(d.sources.map((n: J) => `${n.dataset}|${n.licence}`)),

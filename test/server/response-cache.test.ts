@@ -35,7 +35,7 @@ async function startHub(env: Record<string, string> = {}) {
   const app = await createApp({
     orm,
     schema: await createSchema(),
-    config: testConfig({ HUB_RATE_ANONYMOUS: '0', ...env }),
+    config: testConfig({ HUB_CACHE: 'on', HUB_RATE_ANONYMOUS: '0', ...env }),
     log: pino({ level: 'silent' }),
   });
   await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));

@@ -137,8 +137,11 @@ export class ResponseCache {
             if (operation?.operation === 'mutation') {
               headers.set('cache-control', NO_STORE);
               // This process's next answer must include its own write, whichever comes
-              // first: the notification or the next request.
-              await this.watcher.refresh().catch(() => undefined);
+              // first: the notification or the next request. A mutation refused before it
+              // ran, or failed (no field answered), wrote nothing, and sends no SQL.
+              const data = response.body.kind === 'single' ? response.body.singleResult.data : null;
+              if (data && Object.values(data).some((v) => v !== null))
+                await this.watcher.refresh().catch(() => undefined);
               return;
             }
             if (ctx.actor.kind !== 'anonymous') {
