@@ -54,7 +54,9 @@ for (const cache of [false, true]) {
       for (let i = 0; i < reps; i++) {
         const runs = await Promise.all(bases.map((b) => load(b, make, { seconds, connections })));
         totals.push(runs.reduce((s, r) => s + r.rps, 0));
-        console.log(`cache ${cache ? 'on' : 'off'}, ${n} hub(s), rep ${i + 1}: ${totals.at(-1)} req/s`);
+        console.log(
+          `cache ${cache ? 'on' : 'off'}, ${n} hub(s), rep ${i + 1}: ${totals.at(-1)} req/s`,
+        );
       }
       figures[n] = median(totals);
     } finally {

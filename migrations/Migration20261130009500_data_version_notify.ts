@@ -12,7 +12,8 @@ import { Migration } from '@mikro-orm/migrations';
  */
 export class Migration20261130009500_data_version_notify extends Migration {
   override async up(): Promise<void> {
-    this.addSql(`create or replace function hub_bump_table(name text) returns void language plpgsql as $$
+    this
+      .addSql(`create or replace function hub_bump_table(name text) returns void language plpgsql as $$
       declare v bigint;
       begin
         insert into data_version (table_name, version, changed_at) values (name, 1, now())
