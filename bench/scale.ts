@@ -53,7 +53,7 @@ for (const cache of [false, true]) {
       const totals: number[] = [];
       for (let i = 0; i < reps; i++) {
         const runs = await Promise.all(bases.map((b) => load(b, make, { seconds, connections })));
-        totals.push(runs.reduce((s, r) => s + r.rps, 0));
+        totals.push(Math.round(runs.reduce((s, r) => s + r.rps, 0) * 10) / 10);
         console.log(
           `cache ${cache ? 'on' : 'off'}, ${n} hub(s), rep ${i + 1}: ${totals.at(-1)} req/s`,
         );
@@ -64,7 +64,7 @@ for (const cache of [false, true]) {
     }
   }
   rows.push(
-    `| W1 dossier, cache ${cache ? 'on' : 'off'} | ${figures[1]} | ${figures[2]} | ${(figures[2] / figures[1]).toFixed(2)} |`,
+    `| W1 dossier, cache ${cache ? 'on' : 'off'} | ${figures[1].toFixed(1)} | ${figures[2].toFixed(1)} | ${(figures[2] / figures[1]).toFixed(2)} |`,
   );
 }
 console.log(
