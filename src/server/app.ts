@@ -12,6 +12,7 @@ import type { HubContext } from '../common/context.js';
 import { authenticate, resolveActor } from './actor.js';
 import { formatError } from './errors.js';
 import { domains } from '../schema.js';
+import { importRunSummary } from '../hub/imports/run-summary.js';
 import { exportRouter } from './export/router.js';
 import { graphiqlRouter, sendGraphiQL } from './graphiql.js';
 import { healthRouter } from './health.js';
@@ -154,6 +155,7 @@ export async function createApp(deps: AppDeps) {
   const httpServer = createServer(app);
   refuseOversizedHeaders(httpServer);
   const metrics = new HubMetrics(log);
+  metrics.setImportRunSource(importRunSummary(deps.orm));
   const apollo = createApollo(deps, metrics);
   await apollo.start();
   const shutdown = new GracefulShutdown(httpServer, log);
