@@ -468,6 +468,9 @@ describe('metrics', () => {
       );
       // A run still going has no end: no timestamp series for it.
       expect(text).not.toContain(`hub_import_last_run_end_timestamp_seconds${line('running')}`);
+      // Both gauges share one read with a 2 s timeout; once it answered, nothing may reject
+      // later (an unhandled rejection ends the process under npm start; vitest reports it).
+      await new Promise((r) => setTimeout(r, 2_200));
     } finally {
       await http.orm.em
         .getConnection()
