@@ -183,7 +183,12 @@ export async function createApp(deps: AppDeps) {
     },
   });
   metrics.watchPools(deps.orm, exportsRouter.pool);
-  app.use('/export', authenticate(deps.orm, limits.authFailures), limits.exports);
+  app.use(
+    '/export',
+    authenticate(deps.orm, limits.authFailures),
+    limits.exports,
+    limits.anonymousExports,
+  );
   app.use(schemaFileRouter(deps.schema, deps.log));
   app.use(exportsRouter.router);
   app.get('/graphql', (req, res, next) => {
