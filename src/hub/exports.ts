@@ -35,6 +35,29 @@ const HUB_WIDE: ExportColumn[] = [
   },
 ];
 
+/** The datasets behind each of the hub's own columns of the wide table. */
+const HUB_WIDE_DATASETS: Record<string, string[]> = {
+  area_km2: ['openpolis-limits-cr'],
+  centroid_lat: ['openpolis-limits-cr'],
+  centroid_lon: ['openpolis-limits-cr'],
+  groupings: ['hub-territory-groupings'],
+  area_omogenea_cremasca: ['hub-territory-groupings'],
+  consorzio_it: ['hub-territory-groupings'],
+};
+
+/**
+ * The datasets each column of the wide table can come from: the hub's own columns one by
+ * one, a domain's columns those of the domain's `wideColumns` (the map shows them as the
+ * source of an indicator).
+ */
+export function wideColumnDatasets(domains: readonly Domain[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const c of HUB_WIDE) out[c.name] = HUB_WIDE_DATASETS[c.name] ?? ['istat-elenco-comuni'];
+  for (const w of domains.flatMap((d) => (d.wideColumns ? [d.wideColumns] : [])))
+    for (const c of w.columns) out[c.name] = w.datasets;
+  return out;
+}
+
 const HUB_SQL = (comuni: string) => `
   select c.istat_code, c.name, c.cadastral_code, array_to_string(c.postal_codes, ';') as postal_codes,
          c.pop_legal2011 as population_legal_2011, c.pop_resident2021 as population_resident_2021,

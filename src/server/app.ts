@@ -15,6 +15,7 @@ import { domains } from '../schema.js';
 import { exportRouter } from './export/router.js';
 import { graphiqlRouter, sendGraphiQL } from './graphiql.js';
 import { healthRouter } from './health.js';
+import { mapRouter } from './map/router.js';
 import { HubMetrics } from './metrics.js';
 import { createLimits } from './rate-limit.js';
 import { requestIds, requestIdsOf } from './request-id.js';
@@ -174,6 +175,7 @@ export async function createApp(deps: AppDeps) {
   );
   app.use(healthRouter(deps.orm, () => shutdown.stopping, log));
   app.use(graphiqlRouter());
+  app.use(mapRouter(domains));
   const exportsRouter = exportRouter(deps.orm, config, domains, {
     shutdown: shutdown.cut,
     onStreamEnd: (name, format, outcome, error) => {
