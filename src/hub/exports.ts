@@ -110,7 +110,7 @@ export function hubExports(domains: readonly Domain[]): Record<string, ExportDef
       // indicator needs no join.
       geojson: (comuni) => `
         select json_build_object('type', 'Feature', 'id', w.istat_code, 'geometry', c.boundary,
-          'properties', to_jsonb(w)) as feature
+          'properties', row_to_json(w)) as feature
           from (${wideSql(comuni)}) w join comune c on c.istat_code = w.istat_code
          order by w.istat_code`,
     },

@@ -73,8 +73,9 @@ export function dcatCatalogue(base: string, publisher: Publisher, facts: ExportF
   const datasets = facts.map((f) => {
     const urls = downloadsOf(base, f.name, f.def);
     const ids = licenceIds(f.sources);
-    // One licence per distribution (DCAT-AP_IT): the single licence of all the sources, else
-    // none stated (the sources and their own licences are listed in dct:source).
+    // One licence per distribution (DCAT-AP_IT makes it mandatory): the single licence of
+    // every source when they share one; otherwise a document naming each source's licence
+    // (or that it states none), never a licence the sources did not give.
     const licence = ids.length === 1 && !f.sources.some((s) => !s.licence) ? ids[0] : null;
     const licenceNode = licence
       ? {
@@ -83,7 +84,14 @@ export function dcatCatalogue(base: string, publisher: Publisher, facts: ExportF
           'dct:identifier': licence,
           'foaf:name': licenceOf(licence)?.name ?? licence,
         }
-      : undefined;
+      : {
+          '@id': `${base}/export/${f.name}.json#licences`,
+          '@type': ['dct:LicenseDocument', 'dcatapit:LicenseDocument'],
+          'foaf:name': `The licences of its sources: ${
+            f.sources.map((s) => `${s.id}: ${s.licence ?? 'no licence stated'}`).join('; ') ||
+            'no source holds records for it'
+          }`,
+        };
     const open = f.access.access === 'OPEN';
     const distributions = (Object.keys(urls) as (keyof typeof urls)[]).map((format) => ({
       '@id': `${urls[format]}#distribution`,
@@ -93,7 +101,7 @@ export function dcatCatalogue(base: string, publisher: Publisher, facts: ExportF
       'dcat:downloadURL': { '@id': urls[format] },
       'dcat:mediaType': MEDIA[format].mediaType,
       'dct:format': { '@id': `${EU}file-type/${MEDIA[format].format}` },
-      ...(licenceNode ? { 'dct:license': licenceNode } : {}),
+      'dct:license': licenceNode,
       ...(format === 'csv'
         ? { 'dct:conformsTo': { '@id': 'https://www.rfc-editor.org/rfc/rfc4180' } }
         : {}),
