@@ -16,6 +16,7 @@ import { importRunSummary } from '../hub/imports/run-summary.js';
 import { exportRouter } from './export/router.js';
 import { graphiqlRouter, sendGraphiQL } from './graphiql.js';
 import { healthRouter } from './health.js';
+import { mapRouter } from './map/router.js';
 import { HubMetrics } from './metrics.js';
 import { createLimits } from './rate-limit.js';
 import { requestIds, requestIdsOf } from './request-id.js';
@@ -176,6 +177,7 @@ export async function createApp(deps: AppDeps) {
   );
   app.use(healthRouter(deps.orm, () => shutdown.stopping, log));
   app.use(graphiqlRouter());
+  app.use(mapRouter(domains));
   const exportsRouter = exportRouter(deps.orm, config, domains, {
     shutdown: shutdown.cut,
     onStreamEnd: (name, format, outcome, error) => {
@@ -185,7 +187,12 @@ export async function createApp(deps: AppDeps) {
     },
   });
   metrics.watchPools(deps.orm, exportsRouter.pool);
-  app.use('/export', authenticate(deps.orm, limits.authFailures), limits.exports);
+  app.use(
+    '/export',
+    authenticate(deps.orm, limits.authFailures),
+    limits.exports,
+    limits.anonymousExports,
+  );
   app.use(schemaFileRouter(deps.schema, deps.log));
   app.use(exportsRouter.router);
   app.get('/graphql', (req, res, next) => {

@@ -104,15 +104,35 @@ describe('the wide table of the comuni', () => {
     expect((await meta()).dataVersion).not.toBe(a.dataVersion);
   });
 
-  it('exports the comuni as GeoJSON features (lon, lat)', async () => {
+  it('exports the comuni as GeoJSON features (lon, lat) carrying the whole wide table', async () => {
     const res = await get('/export/comuni.geojson?territory=area-omogenea-cremasca', 'ANALYST');
     expect(res.headers.get('content-type')).toMatch(/geo\+json/);
     const fc = (await res.json()) as {
       type: string;
-      features: { geometry: { type: string }; properties: { istatCode: string } }[];
+      features: {
+        id: string;
+        geometry: { type: string };
+        properties: Record<string, string | number | boolean | null>;
+      }[];
     };
     expect(fc.type).toBe('FeatureCollection');
     expect(fc.features).toHaveLength(48);
     expect(['Polygon', 'MultiPolygon']).toContain(fc.features[0].geometry.type);
+    // Every column of the CSV, same names, same values (JSON null where the cell is empty).
+    const csv: Record<string, string>[] = parse(
+      await (await get('/export/comuni.csv?territory=area-omogenea-cremasca', 'ANALYST')).text(),
+      { columns: true },
+    );
+    for (const f of fc.features) {
+      const row = csv.find((r) => r.istat_code === f.id)!;
+      expect(Object.keys(f.properties)).toEqual(Object.keys(row));
+      for (const [column, cell] of Object.entries(row)) {
+        const value = f.properties[column];
+        // Empty: null, or an empty text where the SQL gives one (the CSV cannot tell them apart).
+        if (cell === '') expect([null, ''], column).toContain(value);
+        else if (typeof value === 'number') expect(value, column).toBeCloseTo(Number(cell), 6);
+        else expect(String(value), column).toBe(cell);
+      }
+    }
   });
 });
