@@ -1,15 +1,27 @@
 import { perRequest, type HubContext } from '../common/context.js';
 import { manyLoader, oneLoader } from '../common/loaders.js';
+import { readRows } from '../common/read.js';
 import { Comune } from './comune.entity.js';
 import { Dataset } from './dataset.entity.js';
 import { GroupingMember, TerritorialGrouping } from './grouping.entity.js';
 import { Organization } from './organization.entity.js';
 
 /** The hub's DataLoaders, built once per request by `hubLoaders(ctx)`. */
-function createHubLoaders({ em }: HubContext) {
+function createHubLoaders(ctx: HubContext) {
+  const { em } = ctx;
   return {
     comune: oneLoader(
-      (codes: readonly string[]) => em.find(Comune, { istatCode: { $in: [...codes] } }),
+      async (codes: readonly string[]) =>
+        (
+          await readRows(
+            ctx,
+            `select istat_code, name, name_key, cadastral_code, postal_codes, pop_legal2011,
+                    pop_resident2021, area_km2, centroid_lat, centroid_lon, boundary_dataset_id,
+                    dataset_id, source_note
+               from comune where istat_code in (?)`,
+            [[...codes]],
+          )
+        ).map((r) => em.map(Comune, r)),
       (c) => c.istatCode,
     ),
     /** Boundaries are lazy on the entity (large); loaded only when asked for. */
@@ -19,7 +31,10 @@ function createHubLoaders({ em }: HubContext) {
       (c) => c.istatCode,
     ),
     dataset: oneLoader(
-      (ids: readonly string[]) => em.find(Dataset, { id: { $in: [...ids] } }),
+      async (ids: readonly string[]) =>
+        (await readRows(ctx, 'select * from dataset where id in (?)', [[...ids]])).map((r) =>
+          em.map(Dataset, r),
+        ),
       (d) => d.id,
     ),
     organization: oneLoader(
@@ -32,13 +47,20 @@ function createHubLoaders({ em }: HubContext) {
     ),
     /** Groupings of each comune, by ISTAT code. */
     groupingsOfComune: manyLoader(
-      (codes: readonly string[]) =>
-        em.find(
-          GroupingMember,
-          { comune: { $in: [...codes] } },
-          { populate: ['grouping'], orderBy: { grouping: { code: 'asc' } } },
-        ),
-      (m) => m.comune.unwrap().istatCode,
+      async (codes: readonly string[]) =>
+        (
+          await readRows<{ comune_: string } & Record<string, unknown>>(
+            ctx,
+            `select m.comune_istat_code as comune_, g.* from grouping_member m
+               join territorial_grouping g on g.code = m.grouping_code
+              where m.comune_istat_code in (?) order by g.code`,
+            [[...codes]],
+          )
+        ).map(({ comune_, ...g }) => ({
+          comune: comune_,
+          grouping: em.map(TerritorialGrouping, g),
+        })),
+      (m) => m.comune,
     ),
     /** Member ISTAT codes of each grouping, by grouping code. */
     membersOfGrouping: manyLoader(

@@ -1,4 +1,5 @@
 import { perRequest, type HubContext } from '../../common/context.js';
+import { readRows } from '../../common/read.js';
 import { manyLoader, oneLoader } from '../../common/loaders.js';
 import {
   CivilProtectionOfficer,
@@ -12,16 +13,34 @@ import { PlanPlatformInfo } from './platform.entity.js';
 import { CivilProtectionPlan } from './plan.entity.js';
 
 /** The domain's DataLoaders: one query per kind of record, whatever the number of plans. */
-function createLoaders({ em }: HubContext) {
+function createLoaders(ctx: HubContext) {
+  const { em } = ctx;
   const byPlan = { orderBy: { plan: 'asc', position: 'asc' } } as const;
   return {
     /** Plan of each comune, by ISTAT code. */
     plan: oneLoader(
-      (codes: readonly string[]) => em.find(CivilProtectionPlan, { comune: { $in: [...codes] } }),
+      async (codes: readonly string[]) =>
+        (
+          await readRows(
+            ctx,
+            // grant_amount as text: exact decimals (the later column of the same name wins).
+            `select p.*, p.grant_amount::text as grant_amount from civil_protection_plan p
+              where p.comune_istat_code in (?)`,
+            [[...codes]],
+          )
+        ).map((r) => em.map(CivilProtectionPlan, r)),
       (p) => p.istatCode,
     ),
     scenarios: manyLoader(
-      (codes: readonly string[]) => em.find(RiskScenario, { plan: { $in: [...codes] } }, byPlan),
+      async (codes: readonly string[]) =>
+        (
+          await readRows(
+            ctx,
+            `select * from civil_protection_scenario where plan_comune_istat_code in (?)
+              order by plan_comune_istat_code, position`,
+            [[...codes]],
+          )
+        ).map((r) => em.map(RiskScenario, r)),
       planCodeOf,
     ),
     emergencyAreas: manyLoader(

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { perRequest, type HubContext } from '../../common/context.js';
+import { readRows } from '../../common/read.js';
 import { manyLoader, oneLoader } from '../../common/loaders.js';
 import { EnergyCommunity } from './energy-community.entity.js';
 import { EnergyEvent } from './energy-event.entity.js';
@@ -7,10 +8,14 @@ import { EnergyCommunityFounder } from './founder.entity.js';
 import { Funding } from './funding.entity.js';
 
 /** The energy DataLoaders, built once per request. */
-function createEnergyLoaders({ em }: HubContext) {
+function createEnergyLoaders(ctx: HubContext) {
+  const { em } = ctx;
   return {
     community: oneLoader(
-      (codes: readonly string[]) => em.find(EnergyCommunity, { code: { $in: [...codes] } }),
+      async (codes: readonly string[]) =>
+        (await readRows(ctx, 'select * from energy_community where code in (?)', [[...codes]])).map(
+          (r) => em.map(EnergyCommunity, r),
+        ),
       (c) => c.code,
     ),
     /** Fundings by primary key (global ids). */
@@ -25,21 +30,28 @@ function createEnergyLoaders({ em }: HubContext) {
     ),
     /** Communities covering each comune, by ISTAT code (one array-overlap query). */
     communitiesOfComune: new DataLoader<string, EnergyCommunity[]>(async (codes) => {
-      const rows = await em.find(
-        EnergyCommunity,
-        { comuneIstatCodes: { $overlap: [...codes] } },
-        { orderBy: { name: 'asc', code: 'asc' } },
-      );
+      const rows = (
+        await readRows(
+          ctx,
+          `select * from energy_community where comune_istat_codes && ?::text[]
+            order by name, code`,
+          [[...codes]],
+        )
+      ).map((r) => em.map(EnergyCommunity, r));
       return codes.map((code) => rows.filter((c) => c.comuneIstatCodes.includes(code)));
     }),
     /** Fundings of each community, by community code, oldest first. */
     fundingsOfCommunity: manyLoader(
-      (codes: readonly string[]) =>
-        em.find(
-          Funding,
-          { community: { $in: [...codes] } },
-          { orderBy: { announcedOn: 'asc', pk: 'asc' } },
-        ),
+      async (codes: readonly string[]) =>
+        (
+          await readRows(
+            ctx,
+            // amount as text: exact decimals (the later column of the same name wins).
+            `select f.*, f.amount::text as amount from energy_funding f
+              where f.community_code in (?) order by f.announced_on, f.pk`,
+            [[...codes]],
+          )
+        ).map((r) => em.map(Funding, r)),
       (f) => f.community.unwrap().code,
     ),
     /** Energy events held in or streamed to each comune, by ISTAT code, oldest first. */
@@ -78,12 +90,15 @@ function createEnergyLoaders({ em }: HubContext) {
     ),
     /** Founding memberships located in each comune (the comune itself, its parishes). */
     foundersOfComune: manyLoader(
-      (codes: readonly string[]) =>
-        em.find(
-          EnergyCommunityFounder,
-          { comune: { $in: [...codes] } },
-          { orderBy: { community: { code: 'asc' }, kind: 'asc', pk: 'asc' } },
-        ),
+      async (codes: readonly string[]) =>
+        (
+          await readRows(
+            ctx,
+            `select * from energy_community_founder where comune_istat_code in (?)
+              order by community_code, kind, pk`,
+            [[...codes]],
+          )
+        ).map((r) => em.map(EnergyCommunityFounder, r)),
       (f) => f.comune!.unwrap().istatCode,
     ),
     /** Communities possibly related to each community, either way round. */

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubContext } from '../../common/context.js';
+import { readRows } from '../../common/read.js';
 import { PnrrBodies, type GrantFilter, type PnrrGroupBy } from './pnrr.types.js';
 
 /** Binds a list of codes as one parameter: `= any(string_to_array(?, ','))`. */
@@ -57,9 +59,9 @@ export interface AmountRow {
   comune: string;
   measure: string | null;
   amount: string | null;
-  n: string;
+  n: number;
   uncertain: string | null;
-  un: string;
+  un: number;
 }
 
 /**
@@ -67,17 +69,18 @@ export interface AmountRow {
  * for many comuni in one statement: the batch of the section loaders.
  */
 export function amountsByComune(
-  em: EntityManager,
+  ctx: HubContext,
   codes: readonly string[],
   f: GrantFilter,
 ): Promise<AmountRow[]> {
   const w = grantSql(f);
-  return em.execute<AmountRow[]>(
+  return readRows<AmountRow>(
+    ctx,
     `select g.comune_istat_code as comune,
             case when grouping(g.measure_code) = 1 then null else g.measure_code end as measure,
-            sum(g.amount) filter (where ${w.counted}) as amount,
+            (sum(g.amount) filter (where ${w.counted}))::text as amount,
             count(*) filter (where ${w.counted}) as n,
-            sum(g.amount) filter (where ${w.uncertain}) as uncertain,
+            (sum(g.amount) filter (where ${w.uncertain}))::text as uncertain,
             count(*) filter (where ${w.uncertain}) as un
        from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
       where g.comune_istat_code = any(string_to_array(?, ',')) and (${w.counted} or ${w.uncertain})
@@ -113,9 +116,9 @@ export interface SummarySqlRow {
   key: string | null;
   label: string | null;
   amount: string | null;
-  n: string;
+  n: number;
   uncertain: string | null;
-  un: string;
+  un: number;
 }
 
 /** Sums of a territory's grants by one grouping, with the grand total, in one statement. */
