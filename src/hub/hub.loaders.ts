@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { perRequest, type HubContext } from '../common/context.js';
 import { manyLoader, oneLoader } from '../common/loaders.js';
 import { readRows } from '../common/read.js';
@@ -9,6 +10,11 @@ import { Organization } from './organization.entity.js';
 /** The hub's DataLoaders, built once per request by `hubLoaders(ctx)`. */
 function createHubLoaders(ctx: HubContext) {
   const { em } = ctx;
+  let all: Promise<Map<string, Dataset>> | undefined;
+  const datasets = () =>
+    (all ??= readRows(ctx, 'select * from dataset').then(
+      (rows) => new Map(rows.map((r) => [r.id as string, em.map(Dataset, r)])),
+    ));
   return {
     comune: oneLoader(
       async (codes: readonly string[]) =>
@@ -30,13 +36,16 @@ function createHubLoaders(ctx: HubContext) {
         em.find(Comune, { istatCode: { $in: [...codes] } }, { populate: ['boundary'] }),
       (c) => c.istatCode,
     ),
-    dataset: oneLoader(
-      async (ids: readonly string[]) =>
-        (await readRows(ctx, 'select * from dataset where id in (?)', [[...ids]])).map((r) =>
-          em.map(Dataset, r),
-        ),
-      (d) => d.id,
-    ),
+    /**
+     * Every dataset (a few dozen), read once per request on first use: the dossier asks for
+     * them with its first sections (see `datasets`), so that its timeline and sources find
+     * them without another statement.
+     */
+    datasets,
+    dataset: new DataLoader<string, Dataset | null>(async (ids) => {
+      const all = await datasets();
+      return ids.map((id) => all.get(id) ?? null);
+    }),
     organization: oneLoader(
       (codes: readonly string[]) => em.find(Organization, { code: { $in: [...codes] } }),
       (o) => o.code,

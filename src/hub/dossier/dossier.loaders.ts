@@ -3,6 +3,7 @@ import { perRequest, type HubContext } from '../../common/context.js';
 import type { Domain, TimelineEvent } from '../../common/domain.js';
 import { groupBy, manyLoader } from '../../common/loaders.js';
 import { readRows } from '../../common/read.js';
+import { hubLoaders } from '../hub.loaders.js';
 import { DataQualityIssue } from '../quality.entity.js';
 import { sourcedTables } from './sourced-tables.js';
 
@@ -27,6 +28,9 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
   return {
     /** Timeline events of each comune from every domain, newest first. */
     timeline: new DataLoader<string, TimelineEvent[]>(async (codes) => {
+      hubLoaders(ctx)
+        .datasets()
+        .catch(() => undefined); // asked now: the events need them next
       const events = (
         await Promise.all(domains.map((d) => d.timeline?.(ctx, codes) ?? Promise.resolve([])))
       ).flat();
@@ -60,6 +64,9 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
     /** Datasets behind every record of each comune, across all domains (one statement). */
     datasetsOfComune: manyLoader(
       async (codes: readonly string[]) => {
+        hubLoaders(ctx)
+          .datasets()
+          .catch(() => undefined); // asked now: `sources` needs them next
         // Per table and comune, the distinct datasets by a skip scan over the comune's index
         // (a few index probes, not a pass over every row: a comune has ~10^4 addresses).
         const parts = sourcedTables(em)
