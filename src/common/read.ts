@@ -76,16 +76,31 @@ export function numbered(
 
 /** The statement of a batch: one `json_agg` column per query. */
 function batchStatement(queries: readonly Pending[]) {
-  const values: unknown[] = [];
-  const cols = queries.map((q, k) => {
-    const n = numbered(q.sql, q.params, values.length + 1);
-    values.push(...n.values);
-    return `(select coalesce(json_agg(t), '[]') from (${n.text}) t) as r${k}`;
-  });
-  const text = `select ${cols.join(',\n')}`;
-  const name = `hub_read_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
-  return { name, text, values };
+  // Each parameter is one value, in order; only the text depends on which ones are arrays.
+  const values = queries.flatMap((q) => q.params);
+  const key = queries
+    .map((q) => `${q.sql}\u0000${q.params.map((v) => (Array.isArray(v) ? 'a' : 's')).join('')}`)
+    .join('\u0001');
+  let statement = statements.get(key);
+  if (!statement) {
+    let first = 1;
+    const cols = queries.map((q, k) => {
+      const n = numbered(q.sql, q.params, first);
+      first += n.values.length;
+      return `(select coalesce(json_agg(t), '[]') from (${n.text}) t) as r${k}`;
+    });
+    const text = `select ${cols.join(',\n')}`;
+    const name = `hub_read_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    statement = { name, text };
+    // Bounded: the texts come from the code, but a filter may vary a few of them.
+    if (statements.size > 1000) statements.clear();
+    statements.set(key, statement);
+  }
+  return { ...statement, values };
 }
+
+/** Statements already built, by the texts of their queries (a few dozen shapes). */
+const statements = new Map<string, { name: string; text: string }>();
 
 interface PgClient {
   query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[][] }>;

@@ -7,13 +7,41 @@ import { Dataset } from './dataset.entity.js';
 import { GroupingMember, TerritorialGrouping } from './grouping.entity.js';
 import { Organization } from './organization.entity.js';
 
+/** A row of `dataset`. */
+interface DatasetRow {
+  id: string;
+  title: string;
+  publisher: string;
+  licence: string | null;
+  url: string | null;
+  retrieved_on: string | null;
+  description: string | null;
+  synthetic: boolean;
+}
+
 /** The hub's DataLoaders, built once per request by `hubLoaders(ctx)`. */
 function createHubLoaders(ctx: HubContext) {
   const { em } = ctx;
   let all: Promise<Map<string, Dataset>> | undefined;
+  // Plain read-only instances (no ORM hydration): a dataset has only scalar fields.
   const datasets = () =>
-    (all ??= readRows(ctx, 'select * from dataset').then(
-      (rows) => new Map(rows.map((r) => [r.id as string, em.map(Dataset, r)])),
+    (all ??= readRows<DatasetRow>(ctx, 'select * from dataset').then(
+      (rows) =>
+        new Map(
+          rows.map((r) => [
+            r.id,
+            Object.assign(new Dataset(), {
+              id: r.id,
+              title: r.title,
+              publisher: r.publisher,
+              licence: r.licence,
+              url: r.url,
+              retrievedOn: r.retrieved_on,
+              description: r.description,
+              synthetic: r.synthetic,
+            }),
+          ]),
+        ),
     ));
   return {
     comune: oneLoader(
