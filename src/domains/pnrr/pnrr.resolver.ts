@@ -23,7 +23,7 @@ export class PnrrResolver {
     @Args(() => PnrrSummaryArgs) args: PnrrSummaryArgs,
   ): Promise<PnrrSummary> {
     const codes = await resolveTerritory(ctx, args.territory);
-    const rows = await summaryRows(ctx.em, codes, args.groupBy, toGrantFilter(args));
+    const rows = await summaryRows(ctx, codes, args.groupBy, toGrantFilter(args));
     const total = rows.find((r) => r.key === null);
     return Object.assign(new PnrrSummary(), {
       territory: args.territory,

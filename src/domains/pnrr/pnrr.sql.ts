@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubContext } from '../../common/context.js';
 import { readRows } from '../../common/read.js';
 import { PnrrBodies, type GrantFilter, type PnrrGroupBy } from './pnrr.types.js';
@@ -123,19 +122,20 @@ export interface SummarySqlRow {
 
 /** Sums of a territory's grants by one grouping, with the grand total, in one statement. */
 export function summaryRows(
-  em: EntityManager,
+  ctx: HubContext,
   codes: readonly string[],
   by: PnrrGroupBy,
   f: GrantFilter,
 ): Promise<SummarySqlRow[]> {
   const w = grantSql(f);
   const g = GROUPS[by];
-  return em.execute<SummarySqlRow[]>(
+  return readRows<SummarySqlRow>(
+    ctx,
     `select case when grouping(${g.key}) = 1 then null else ${g.key} end as key,
             min(${g.label}) as label,
-            sum(g.amount) filter (where ${w.counted}) as amount,
+            (sum(g.amount) filter (where ${w.counted}))::text as amount,
             count(*) filter (where ${w.counted}) as n,
-            sum(g.amount) filter (where ${w.uncertain}) as uncertain,
+            (sum(g.amount) filter (where ${w.uncertain}))::text as uncertain,
             count(*) filter (where ${w.uncertain}) as un
        from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join} ${g.join ?? ''}
       where g.comune_istat_code = any(string_to_array(?, ',')) and (${w.counted} or ${w.uncertain})
