@@ -181,7 +181,11 @@ function dossier(server: ServerName, d: J) {
         (n: J) => `${n.name}|${sorted(n.fundings.map((f: J) => money(f.amount))).join(',')}`,
       ),
     ),
-    plan: plan ? `${plan.status}|${plan.scenarios.map((s: J) => s.hazard).join(',')}` : null,
+    // The hub says `scenarios: null` (unknown) for a plan still being drafted; the raw floor
+    // and PostGraphile read the same absence of rows as an empty list.
+    plan: plan
+      ? `${plan.status}|${(plan.scenarios ?? []).map((s: J) => s.hazard).join(',')}`
+      : null,
     timelineCount: d.timeline.length,
     qualityIssues: sorted(d.qualityIssues.map((n: J) => `${n.code}|${n.message}`)),
     sources: sorted(d.sources.map((n: J) => `${n.dataset}|${n.licence}`)),
