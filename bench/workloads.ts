@@ -181,8 +181,10 @@ function dossier(server: ServerName, d: J) {
         (n: J) => `${n.name}|${sorted(n.fundings.map((f: J) => money(f.amount))).join(',')}`,
       ),
     ),
+    // The hub says `scenarios: null` (unknown) for a plan still being drafted; the raw floor
+    // and PostGraphile read the same absence of rows as an empty list.
     plan: plan
-      ? `${plan.status}|${plan.scenarios?.map((s: J) => s.hazard).join(',') ?? '(scenarios unknown)'}`
+      ? `${plan.status}|${(plan.scenarios ?? []).map((s: J) => s.hazard).join(',')}`
       : null,
     timelineCount: d.timeline.length,
     qualityIssues: sorted(d.qualityIssues.map((n: J) => `${n.code}|${n.message}`)),

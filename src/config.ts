@@ -57,6 +57,8 @@ const schema = z.object({
   // Export downloads (/export/<file>) per key and window.
   HUB_RATE_EXPORTS: int('HUB_RATE_EXPORTS', 120, 0, 1000000),
   HUB_RATE_EXPORT_WINDOW_SECONDS: int('HUB_RATE_EXPORT_WINDOW_SECONDS', 600, 1, 86400),
+  // Export downloads without a key (open exports, metadata, catalogue) per client IP and window.
+  HUB_RATE_EXPORTS_ANONYMOUS: int('HUB_RATE_EXPORTS_ANONYMOUS', 60, 0, 1000000),
   // Express "trust proxy": unset = the socket's address is the client's; behind a reverse
   // proxy, the number of proxies or their addresses, so per-IP limits see the real client.
   HUB_TRUST_PROXY: z

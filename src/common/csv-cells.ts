@@ -69,8 +69,13 @@ export function preciseDateCells(
   const on = cell(r, dateColumn);
   if (!on) throw new RowError(dateColumn, 'is empty; expected a date YYYY-MM-DD', 'EMPTY');
   const m = ISO.exec(on);
+  // "2023-13-01" is an Invalid Date: toISOString would throw a RangeError, not a RowError.
+  const day = new Date(`${on}T00:00:00Z`);
   const valid =
-    m && new Date(`${on}T00:00:00Z`).toISOString().slice(0, 10) === on && Number(m[1]) > 1900;
+    m &&
+    !Number.isNaN(day.getTime()) &&
+    day.toISOString().slice(0, 10) === on &&
+    Number(m[1]) > 1900;
   if (!valid)
     throw new RowError(dateColumn, `"${on}" is not a date in the form YYYY-MM-DD`, 'INVALID_DATE');
   const precision = cell(r, precisionColumn)

@@ -54,6 +54,11 @@ export interface ExportColumn {
    * timestamps → `timestamp`; anything else → `text`.
    */
   type?: ExportColumnType;
+  /**
+   * True for a column holding personal data (names, phones, e-mails of people): an export
+   * with one is never downloadable without a key, whatever its licences.
+   */
+  personal?: boolean;
 }
 
 /**
@@ -72,6 +77,12 @@ export interface ExportDefinition {
   sql: (comuni: string) => string;
   /** SQL selecting one `feature` (json, RFC 7946 Feature) per row, for a .geojson export. */
   geojson?: (comuni: string) => string;
+  /**
+   * SQL selecting `dataset_id` of records the rows use besides those found by default (the
+   * `dataset_id` of the rows of each table in `tables`, within the territory where the table
+   * says its comune), e.g. the dataset of the comuni's boundaries.
+   */
+  extraSources?: (comuni: string) => string;
 }
 
 /** Indicator columns a domain adds to the wide table, one row per comune. */

@@ -63,7 +63,7 @@ export class ComuneResolver {
     const where: FilterQuery<Comune>[] = [];
     if (args.filter?.grouping)
       where.push({
-        istatCode: { $in: await resolveTerritory(ctx.em, args.filter.grouping, 'filter.grouping') },
+        istatCode: { $in: await resolveTerritory(ctx, args.filter.grouping, 'filter.grouping') },
       });
     if (args.filter?.nameContains != null) {
       const key = foldName(args.filter.nameContains);
@@ -94,8 +94,8 @@ export class ComuneResolver {
     first: number,
   ): Promise<TerritorialGrouping[]> {
     const members = await hubLoaders(ctx).groupingsOfComune.load(comune.istatCode);
-    return firstItems(members, first, MAX_GROUPINGS_OF_COMUNE, 'Comune.groupings').map((m) =>
-      m.grouping.getEntity(),
+    return firstItems(members, first, MAX_GROUPINGS_OF_COMUNE, 'Comune.groupings').map(
+      (m) => m.grouping,
     );
   }
 

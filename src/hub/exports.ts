@@ -35,6 +35,29 @@ const HUB_WIDE: ExportColumn[] = [
   },
 ];
 
+/** The datasets behind each of the hub's own columns of the wide table. */
+const HUB_WIDE_DATASETS: Record<string, string[]> = {
+  area_km2: ['openpolis-limits-cr'],
+  centroid_lat: ['openpolis-limits-cr'],
+  centroid_lon: ['openpolis-limits-cr'],
+  groupings: ['hub-territory-groupings'],
+  area_omogenea_cremasca: ['hub-territory-groupings'],
+  consorzio_it: ['hub-territory-groupings'],
+};
+
+/**
+ * The datasets each column of the wide table can come from: the hub's own columns one by
+ * one, a domain's columns those of the domain's `wideColumns` (the map shows them as the
+ * source of an indicator).
+ */
+export function wideColumnDatasets(domains: readonly Domain[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const c of HUB_WIDE) out[c.name] = HUB_WIDE_DATASETS[c.name] ?? ['istat-elenco-comuni'];
+  for (const w of domains.flatMap((d) => (d.wideColumns ? [d.wideColumns] : [])))
+    for (const c of w.columns) out[c.name] = w.datasets;
+  return out;
+}
+
 const HUB_SQL = (comuni: string) => `
   select c.istat_code, c.name, c.cadastral_code, array_to_string(c.postal_codes, ';') as postal_codes,
          c.pop_legal2011 as population_legal_2011, c.pop_resident2021 as population_resident_2021,
@@ -49,7 +72,8 @@ const HUB_SQL = (comuni: string) => `
 
 /**
  * The hub's exports: the wide table of the comuni (one row per comune, one column per
- * indicator of every domain) and the comuni as GeoJSON.
+ * indicator of every domain), also as GeoJSON (the boundaries with the whole wide table as
+ * properties).
  */
 export function hubExports(domains: readonly Domain[]): Record<string, ExportDefinition> {
   const wide = domains.flatMap((d) => (d.wideColumns ? [d.wideColumns] : []));
@@ -73,11 +97,22 @@ export function hubExports(domains: readonly Domain[]): Record<string, ExportDef
       ],
       tables: ['comune', 'grouping_member', ...wide.flatMap((w) => w.tables)],
       sql: wideSql,
+      // The comuni's boundaries come from their own dataset (openpolis), not the ISTAT list;
+      // the groupings from the datasets of the groupings (grouping_member records none).
+      extraSources: (comuni) =>
+        `select boundary_dataset_id as dataset_id from comune
+          where istat_code = any(${comuni}) and boundary_dataset_id is not null
+         union select g.dataset_id from territorial_grouping g
+          where exists (select 1 from grouping_member m where m.grouping_code = g.code
+            and m.comune_istat_code = any(${comuni}))`,
+      // Every column of the wide table as properties, with the same names and values (JSON
+      // numbers, booleans, ISO dates; null where the CSV cell is empty): a choropleth of any
+      // indicator needs no join.
       geojson: (comuni) => `
-        select json_build_object('type', 'Feature', 'id', c.istat_code, 'geometry', c.boundary,
-          'properties', json_build_object('istatCode', c.istat_code, 'name', c.name,
-            'population_resident_2021', c.pop_resident2021, 'area_km2', c.area_km2)) as feature
-          from comune c where c.istat_code = any(${comuni}) order by c.istat_code`,
+        select json_build_object('type', 'Feature', 'id', w.istat_code, 'geometry', c.boundary,
+          'properties', row_to_json(w)) as feature
+          from (${wideSql(comuni)}) w join comune c on c.istat_code = w.istat_code
+         order by w.istat_code`,
     },
   };
 }

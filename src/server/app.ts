@@ -12,9 +12,11 @@ import type { HubContext } from '../common/context.js';
 import { authenticate, resolveActor } from './actor.js';
 import { formatError } from './errors.js';
 import { domains } from '../schema.js';
+import { importRunSummary } from '../hub/imports/run-summary.js';
 import { exportRouter } from './export/router.js';
 import { graphiqlRouter, sendGraphiQL } from './graphiql.js';
 import { healthRouter } from './health.js';
+import { mapRouter } from './map/router.js';
 import { HubMetrics } from './metrics.js';
 import { createLimits } from './rate-limit.js';
 import { requestIds, requestIdsOf } from './request-id.js';
@@ -163,6 +165,7 @@ export async function createApp(deps: AppDeps) {
   const httpServer = createServer(app);
   refuseOversizedHeaders(httpServer);
   const metrics = new HubMetrics(log);
+  metrics.setImportRunSource(importRunSummary(deps.orm));
   const shared = await createShared(config, log, deps.orm, deps.schema);
   const apollo = createApollo(deps, metrics, shared);
   await apollo.start();
@@ -187,6 +190,7 @@ export async function createApp(deps: AppDeps) {
   );
   app.use(healthRouter(deps.orm, () => shutdown.stopping, log));
   app.use(graphiqlRouter());
+  app.use(mapRouter(domains));
   const exportsRouter = exportRouter(deps.orm, config, domains, {
     shutdown: shutdown.cut,
     onStreamEnd: (name, format, outcome, error) => {
@@ -196,7 +200,12 @@ export async function createApp(deps: AppDeps) {
     },
   });
   metrics.watchPools(deps.orm, exportsRouter.pool);
-  app.use('/export', authenticate(deps.orm, limits.authFailures), limits.exports);
+  app.use(
+    '/export',
+    authenticate(deps.orm, limits.authFailures),
+    limits.exports,
+    limits.anonymousExports,
+  );
   app.use(schemaFileRouter(deps.schema, deps.log));
   app.use(exportsRouter.router);
   app.get('/graphql', (req, res, next) => {

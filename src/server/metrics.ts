@@ -146,15 +146,23 @@ export class HubMetrics {
   /** The import-run summary, read once per scrape by both gauges. */
   private importRuns(): Promise<ImportRunSummary[]> {
     if (!this.importRunSource) return Promise.resolve([]);
+    if (this.importRunsRead) return this.importRunsRead;
+    // The timer is cleared whichever way the read ends: a rejection left pending after the
+    // source answered would be unhandled and end the process.
+    let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref();
+      timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2000);
+      timer.unref();
     });
-    this.importRunsRead ??= Promise.race([this.importRunSource(), timeout])
+    this.importRunsRead = Promise.race([this.importRunSource(), timeout])
       .catch((err: unknown) => {
         this.log.warn({ err }, 'metrics: import runs could not be read');
         return [];
       })
-      .finally(() => setTimeout(() => (this.importRunsRead = null), 0));
+      .finally(() => {
+        clearTimeout(timer);
+        setTimeout(() => (this.importRunsRead = null), 0);
+      });
     return this.importRunsRead;
   }
 

@@ -63,6 +63,8 @@ export interface Limits {
   authFailures: AuthFailureGuard | undefined;
   /** Export downloads per key (HUB_RATE_EXPORTS). Runs after `authenticate`. */
   exports: RequestHandler;
+  /** Export downloads without a key, per client IP (HUB_RATE_EXPORTS_ANONYMOUS). */
+  anonymousExports: RequestHandler;
 }
 
 /**
@@ -80,6 +82,7 @@ export function createLimits(
     requests: requestLimit(config, store, refused),
     authFailures: authFailureLimit(config, store, refused),
     exports: exportLimit(config, store, refused),
+    anonymousExports: anonymousExportLimit(config, store, refused),
   };
 }
 
@@ -192,6 +195,39 @@ function exportLimit(config: Config, store: LimiterStore, refused: RefusalListen
         e,
         'exports',
         `Export limit of ${points} downloads per ${window} s for this key reached (HUB_RATE_EXPORTS)`,
+      );
+    }
+  };
+  return handler;
+}
+
+/**
+ * Export downloads without a key (open exports, metadata, the catalogue and the data
+ * package) per client IP address: HUB_RATE_EXPORTS_ANONYMOUS per
+ * HUB_RATE_EXPORT_WINDOW_SECONDS, refused as the `exports` limit. The list (`GET /export`)
+ * is not counted; key holders are counted by `exports` instead.
+ */
+function anonymousExportLimit(config: Config, store: LimiterStore, refused: RefusalListener) {
+  const points = config.HUB_RATE_EXPORTS_ANONYMOUS;
+  const window = config.HUB_RATE_EXPORT_WINDOW_SECONDS;
+  const limiter =
+    points > 0
+      ? store.limiter({ keyPrefix: 'hub-exports-anonymous', points, duration: window })
+      : null;
+  const handler: RequestHandler = async (req, res, next) => {
+    const actor = actorOf(req);
+    if (!limiter || actor.kind === 'key' || req.method !== 'GET' || req.path === '/') return next();
+    try {
+      await limiter.consume(`ip:${clientIp(req)}`);
+      next();
+    } catch (e) {
+      if (!(e instanceof RateLimiterRes)) return next(e);
+      refused('exports');
+      tooMany(
+        res,
+        e,
+        'exports',
+        `Export limit of ${points} downloads per ${window} s without a key for this address reached (HUB_RATE_EXPORTS_ANONYMOUS)`,
       );
     }
   };

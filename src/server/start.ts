@@ -12,7 +12,9 @@ import { startMetricsServer } from './metrics.js';
 export const PAGES = [
   { name: 'GraphiQL, with the query builder and examples', path: '/graphiql' },
   { name: 'The contract (GraphQL SDL)', path: '/schema.graphql' },
+  { name: 'The map of the comuni (any indicator of the wide table)', path: '/map' },
   { name: 'Bulk exports (CSV, GeoJSON)', path: '/export' },
+  { name: 'The catalogue of the exports (DCAT-AP_IT)', path: '/export/catalog.jsonld' },
 ];
 
 /** A running hub. */

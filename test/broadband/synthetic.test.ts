@@ -180,3 +180,52 @@ describe('paging and locating synthetic civic addresses', () => {
     expect(data!.coverageAt!.coverage).not.toBeNull();
   });
 });
+
+describe('exports holding the synthetic sample (a source without a licence)', () => {
+  it('need a key: 401 naming the unlicensed source to anonymous callers, 403 to PARTNER, 200 to ANALYST', async () => {
+    const http = await startTestHttp({}, undefined, db.url);
+    try {
+      const key = async (role: 'PARTNER' | 'ANALYST') =>
+        (await createApiKey(http.orm.em.fork(), { role, label: `synthetic ${role}` })).secret;
+      const get = (path: string, secret?: string) =>
+        fetch(`${http.base}${path}`, {
+          headers: secret ? { authorization: `Bearer ${secret}` } : {},
+        });
+      // The dataset record states no licence (seeds/data/broadband/datasets.json).
+      const records = JSON.parse(readFileSync('seeds/data/broadband/datasets.json', 'utf8')) as {
+        id: string;
+        licence: string | null;
+      }[];
+      expect(records.find((d) => d.id === 'broadband-synthetic-sample')!.licence).toBeNull();
+
+      const meta = (await (await get('/export/addresses.json?territory=019035')).json()) as {
+        access: string;
+        accessNote: string;
+        sources: { id: string }[];
+      };
+      expect(meta.sources.map((s) => s.id)).toContain('broadband-synthetic-sample');
+      expect(meta.access).toBe('KEY');
+      expect(meta.accessNote).toContain('broadband-synthetic-sample');
+
+      const anonymous = await get('/export/addresses.csv?territory=019035');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/Bearer/);
+      const body = (await anonymous.json()) as {
+        errors: { message: string; extensions: { code: string } }[];
+      };
+      expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(body.errors[0].message).toMatch(/needs an ANALYST or ADMIN key/);
+      expect(body.errors[0].message).toContain('broadband-synthetic-sample');
+      expect(
+        (await get('/export/addresses.csv?territory=019035', await key('PARTNER'))).status,
+      ).toBe(403);
+      expect(
+        (await get('/export/addresses.csv?territory=019035', await key('ANALYST'))).status,
+      ).toBe(200);
+      // An export none of whose rows come from the sample stays open on the same database.
+      expect((await get('/export/pnrr-grants.csv?territory=019035')).status).toBe(200);
+    } finally {
+      await http.close();
+    }
+  });
+});

@@ -49,7 +49,7 @@ describe('comune', () => {
       expect.arrayContaining(['area-omogenea-cremasca', 'consorzio-it', 'province-cr']),
     );
     expect(c.source.dataset).toMatch(/ISTAT/);
-    expect(c.source.licence).toMatch(/CC BY 3.0/);
+    expect(c.source.licence).toBe('CC-BY-3.0-IT');
     expect(c.id).toBeTruthy();
   });
 

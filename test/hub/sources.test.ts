@@ -39,7 +39,7 @@ describe('sources of the comuni', () => {
       ).toContain('openpolis-limits-cr');
       expect(c.boundarySource).toMatchObject({
         datasetId: 'openpolis-limits-cr',
-        licence: 'CC-BY 4.0',
+        licence: 'CC-BY-4.0',
       });
       expect(c.boundarySource!.note).toContain(c.istatCode);
     }

@@ -17,9 +17,15 @@ afterAll(() => hub.close());
 describe('the GraphiQL examples (src/server/graphiql-examples/)', () => {
   const examples = readExamples();
 
-  it('offer a tab for each user: the dossier, the coverage check, summaries by grouping, the timeline', () => {
+  it('offer a tab for each user: the dossier, the coverage check, summaries by grouping, hazards, the timeline', () => {
     expect(examples.map((e) => e.name)).toEqual(
-      expect.arrayContaining(['Dossier', 'CoverageCheck', 'SummariesByGrouping', 'Timeline']),
+      expect.arrayContaining([
+        'Dossier',
+        'CoverageCheck',
+        'SummariesByGrouping',
+        'Hazards',
+        'Timeline',
+      ]),
     );
     expect(new Set(examples.map((e) => e.name)).size).toBe(examples.length);
     for (const e of examples) {

@@ -443,6 +443,41 @@ describe('metrics', () => {
     expect(metrics.operationLabel(null)).toBe('(anonymous)');
   });
 
+  it('reports the import runs recorded in import_run, by importer and outcome', async () => {
+    // Runs of an importer name no other test uses, as `npm run import` records them.
+    const importer = 'metrics-test-importer';
+    const ended = ['2026-11-20T10:00:00Z', '2026-11-21T11:30:00Z'];
+    const insert = (outcome: string, endedAt: string | null) =>
+      http.orm.em.getConnection().execute(
+        `insert into import_run (importer, file_name, file_path, encoding, outcome, ended_at, host, pid, os_user)
+         values (?, 'f.csv', '/tmp/f.csv', 'utf-8', ?, ?, 'test', 1, 'test')`,
+        [importer, outcome, endedAt],
+      );
+    try {
+      await insert('SUCCEEDED', ended[0]);
+      await insert('SUCCEEDED', ended[1]);
+      await insert('REJECTED_ROWS', ended[0]);
+      await insert('RUNNING', null);
+      const text = await http.metrics.registry.metrics();
+      const line = (outcome: string) => `{importer="${importer}",outcome="${outcome}"}`;
+      expect(text).toContain(`hub_import_runs${line('succeeded')} 2`);
+      expect(text).toContain(`hub_import_runs${line('rejected_rows')} 1`);
+      expect(text).toContain(`hub_import_runs${line('running')} 1`);
+      expect(text).toContain(
+        `hub_import_last_run_end_timestamp_seconds${line('succeeded')} ${Date.parse(ended[1]) / 1000}`,
+      );
+      // A run still going has no end: no timestamp series for it.
+      expect(text).not.toContain(`hub_import_last_run_end_timestamp_seconds${line('running')}`);
+      // Both gauges share one read with a 2 s timeout; once it answered, nothing may reject
+      // later (an unhandled rejection ends the process under npm start; vitest reports it).
+      await new Promise((r) => setTimeout(r, 2_200));
+    } finally {
+      await http.orm.em
+        .getConnection()
+        .execute('delete from import_run where importer = ?', [importer]);
+    }
+  });
+
   it('reports pool use, process metrics and import runs from their source', async () => {
     http.metrics.setImportRunSource(async () => [
       {

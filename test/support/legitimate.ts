@@ -86,6 +86,8 @@ const OVERRIDES: Record<string, Record<string, unknown>> = {
   // Pages of 100, as the dossier: nested lists of comuni count at their cap (150).
   DossierWithHazards: { first: 100 },
   Initiatives: { first: 100 },
+  // The whole province (113 comuni) in one page, as the province dossier asks it.
+  WideTableApi: { first: 200 },
 };
 
 const NEEDS_KEY: Record<string, 'ADMIN' | 'EDITOR'> = {

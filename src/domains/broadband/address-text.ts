@@ -51,7 +51,9 @@ export function normalise(text: string): string {
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'");
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    // "12/v": the exponent joins its number, so that abbreviations ("v" = via) leave it alone.
+    .replace(/(\d)\s*\/\s*([a-z]{1,3})\b/g, '$1$2');
   for (const [re, word] of ABBREVIATIONS) t = t.replace(re, word);
   return t
     .replace(/(\d)([a-z]+)\b/g, '$1 $2')

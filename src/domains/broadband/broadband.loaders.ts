@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { perRequest, type HubContext } from '../../common/context.js';
 import { manyLoader, oneLoader } from '../../common/loaders.js';
+import { readRows } from '../../common/read.js';
 import { AnncsuCivicCount } from './anncsu.entity.js';
 import type { BroadbandFigures, BroadbandGaps } from './broadband.types.js';
 import { Coverage, CoverageStatusChange } from './coverage.entity.js';
@@ -10,7 +11,8 @@ import { BroadbandPlanStatus } from './plan-status.entity.js';
 import { aggregate, figures, networkKm } from './stats.js';
 
 /** The broadband DataLoaders, built once per request by `broadbandLoaders(ctx)`. */
-function createBroadbandLoaders({ em }: HubContext) {
+function createBroadbandLoaders(ctx: HubContext) {
+  const { em } = ctx;
   return {
     /** Coverage of each civic address, by address pk. */
     coverage: oneLoader(
@@ -49,7 +51,10 @@ function createBroadbandLoaders({ em }: HubContext) {
     ),
     /** Per-address coverage figures of each comune: two statements for any number of comuni. */
     comune: new DataLoader<string, BroadbandFigures>(async (codes) => {
-      const [cells, km] = await Promise.all([aggregate(em, codes, 'comune'), networkKm(em, codes)]);
+      const [cells, km] = await Promise.all([
+        aggregate(ctx, codes, 'comune'),
+        networkKm(ctx, codes),
+      ]);
       return codes.map((code) =>
         figures(
           cells.filter((c) => c.key === code),
@@ -59,22 +64,30 @@ function createBroadbandLoaders({ em }: HubContext) {
     }),
     /** What every mapping says of each comune, newest mapping first: three statements. */
     gaps: new DataLoader<string, BroadbandGaps[]>(async (codes) => {
-      const facts = await gapFacts(em, codes);
+      const facts = await gapFacts(ctx, codes);
       return codes.map((code) => facts.mappings.map((m) => gapFigures(facts, m, [code])));
     }),
     /** The plan's places of each comune, by place name. */
     plan: manyLoader(
-      (codes: readonly string[]) =>
-        em.find(
-          BroadbandPlanStatus,
-          { comune: { $in: [...codes] } },
-          { orderBy: { comune: 'asc', place: 'asc' } },
-        ),
+      async (codes: readonly string[]) =>
+        (
+          await readRows(
+            ctx,
+            `select * from broadband_plan_status where comune_istat_code in (?)
+              order by comune_istat_code, place`,
+            [[...codes]],
+          )
+        ).map((r) => em.map(BroadbandPlanStatus, r)),
       (p) => p.comune.unwrap().istatCode,
     ),
     /** The ANNCSU count of each comune (null: unknown). */
     anncsu: oneLoader(
-      (codes: readonly string[]) => em.find(AnncsuCivicCount, { comune: { $in: [...codes] } }),
+      async (codes: readonly string[]) =>
+        (
+          await readRows(ctx, 'select * from anncsu_civic_count where comune_istat_code in (?)', [
+            [...codes],
+          ])
+        ).map((r) => em.map(AnncsuCivicCount, r)),
       (a) => a.comune.unwrap().istatCode,
     ),
   };

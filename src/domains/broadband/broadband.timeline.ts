@@ -1,3 +1,4 @@
+import { readRows } from '../../common/read.js';
 import type { HubContext } from '../../common/context.js';
 import { DatePrecision } from '../../common/dates.js';
 import type { TimelineEvent } from '../../common/domain.js';
@@ -42,7 +43,8 @@ export async function broadbandTimeline(
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
   const [plan, mappings] = await Promise.all([
-    ctx.em.execute<PlanRow[]>(
+    readRows<PlanRow>(
+      ctx,
       `select p.comune_istat_code as comune, p.place, c.name, p.fibre_plan_year as fibre_year,
               p.fibre_state_text as fibre_state, p.fwa_plan_year as fwa_year, p.fwa_state_text as fwa_state,
               coalesce('as of ' || to_char(p.as_of, 'YYYY-MM-DD'), 'published by ' || to_char(p.known_by, 'YYYY-MM-DD'), 'undated') as dated,
@@ -51,7 +53,8 @@ export async function broadbandTimeline(
         where p.comune_istat_code in (?) order by 1, 2`,
       [[...comuni]],
     ),
-    ctx.em.execute<MappingRow[]>(
+    readRows<MappingRow>(
+      ctx,
       `select c.istat_code as comune, m.code, m.name, to_char(m.published_on, 'YYYY-MM-DD') as "on",
               m.published_precision as precision, m.threshold_mbps as threshold, m.horizon_year as horizon,
               count(o.pk) filter (where o.category = 'A')::int as a,

@@ -92,10 +92,21 @@ const ROMAN: Record<string, string> = {
   29: 'xxix',
   30: 'xxx',
 };
-/** Abbreviations inside street names, folded. */
-const WORDS: Record<string, string> = { s: 'san', f: 'fratelli', flli: 'fratelli', g: '' };
+/**
+ * Abbreviations inside street names, folded. "S." stands for San, Santa, Santo or Sant'
+ * ("viale S. Maria della Croce" is VIALE SANTA MARIA DELLA CROCE): the four are one word.
+ */
+const WORDS: Record<string, string> = {
+  s: 'san',
+  santa: 'san',
+  santo: 'san',
+  sant: 'san',
+  f: 'fratelli',
+  flli: 'fratelli',
+  g: '',
+};
 
-/** The significant words of a folded name: no stop words, numbers as roman numerals. */
+/** The significant words of a folded name: no stop words, numbers as roman numerals, saints' titles as one. */
 function significant(folded: string): string[] {
   return folded
     .split(' ')

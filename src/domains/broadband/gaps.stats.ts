@@ -1,3 +1,5 @@
+import type { HubContext } from '../../common/context.js';
+import { readRows } from '../../common/read.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   BroadbandGaps,
@@ -42,21 +44,25 @@ export interface GapFacts {
 }
 
 /** Loads the mappings, the observation counts and the ANNCSU counts of some comuni. */
-export async function gapFacts(em: EntityManager, comuni: readonly string[]): Promise<GapFacts> {
+export async function gapFacts(ctx: HubContext, comuni: readonly string[]): Promise<GapFacts> {
   const list = comuni.join(',');
+  const { em } = ctx;
   const [mappingRows, counts, anncsu] = await Promise.all([
-    em.execute<(Record<string, unknown> & { is_current: boolean })[]>(
+    readRows<Record<string, unknown> & { is_current: boolean }>(
+      ctx,
       `select m.*, m.code = ${CURRENT_MAPPING_SQL} as is_current from broadband_mapping m
         where exists (select 1 from coverage_observation o where o.mapping_code = m.code)
         order by m.year desc`,
     ),
-    em.execute<GapCount[]>(
+    readRows<GapCount>(
+      ctx,
       `select comune_istat_code as comune, mapping_code as mapping, category, count(*)::int as n
          from coverage_observation where comune_istat_code = any(string_to_array(?, ','))
         group by 1, 2, 3`,
       [list],
     ),
-    em.execute<AnncsuFact[]>(
+    readRows<AnncsuFact>(
+      ctx,
       `select n.comune_istat_code as comune, n.total, c.pop_resident2021 as residents
          from anncsu_civic_count n join comune c on c.istat_code = n.comune_istat_code
         where n.comune_istat_code = any(string_to_array(?, ','))`,
@@ -162,8 +168,9 @@ export interface PlanFactRow {
 }
 
 /** Loads the plan rows of some comuni (one statement). */
-export function planRows(em: EntityManager, comuni: readonly string[]): Promise<PlanFactRow[]> {
-  return em.execute<PlanFactRow[]>(
+export function planRows(ctx: HubContext, comuni: readonly string[]): Promise<PlanFactRow[]> {
+  return readRows<PlanFactRow>(
+    ctx,
     `select comune_istat_code as comune, fibre_in_plan, fibre_state, fwa_in_plan, fwa_state
        from broadband_plan_status where comune_istat_code = any(string_to_array(?, ','))`,
     [comuni.join(',')],

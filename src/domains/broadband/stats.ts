@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubContext } from '../../common/context.js';
+import { readRows } from '../../common/read.js';
 import { CoverageStatus, Plan, Technology } from './enums.js';
 import type { BroadbandFigures } from './broadband.types.js';
 
@@ -43,14 +45,15 @@ export async function refreshBroadbandStats(em: EntityManager): Promise<void> {
  * `broadband_cell` (refreshed on every write).
  */
 export async function aggregate(
-  em: EntityManager,
+  ctx: HubContext,
   comuni: readonly string[],
   key: StatsKey,
 ): Promise<Cell[]> {
   if (!comuni.length) return [];
   const join =
     key === 'grouping' ? 'join grouping_member m on m.comune_istat_code = a.comune_istat_code' : '';
-  return em.execute<Cell[]>(
+  return readRows<Cell>(
+    ctx,
     `select ${KEY_SQL[key]} as key, a.plan, a.technology, a.status, d.synthetic,
             sum(a.addresses)::int as addresses, sum(a.units)::int as units,
             sum(a.ftth)::int as ftth, sum(a.gigabit)::int as gigabit, sum(a.mbps200)::int as mbps200
@@ -79,14 +82,18 @@ export const KM_UNKNOWN = {
  * each figure (its origin) or the reason it is unknown (no row: null, never 0).
  */
 export async function networkKm(
-  em: EntityManager,
+  ctx: HubContext,
   comuni: readonly string[],
 ): Promise<Map<string, NetworkKm>> {
   if (!comuni.length) return new Map();
-  const rows = await em.execute<
-    { comune: string; km: string | null; note: string | null; member: boolean }[]
-  >(
-    `select c.code as comune, w.km, w.source_note as note,
+  const rows = await readRows<{
+    comune: string;
+    km: string | null;
+    note: string | null;
+    member: boolean;
+  }>(
+    ctx,
+    `select c.code as comune, w.km::text as km, w.source_note as note,
             exists (select 1 from grouping_member m where m.comune_istat_code = c.code
                       and m.grouping_code = 'consorzio-it') as member
        from unnest(string_to_array(?, ',')) as c(code)

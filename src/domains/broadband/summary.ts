@@ -58,12 +58,12 @@ const NOT_A_SET = 'Does not apply: the row is not a set of comuni.';
 
 /** Builds `broadbandSummary`: a constant number of statements whatever the territory and grouping. */
 export async function summarise(ctx: HubContext, territory: string, groupBy: BroadbandGroupBy) {
-  const comuni = await resolveTerritory(ctx.em, territory);
+  const comuni = await resolveTerritory(ctx, territory);
   const [cells, km, facts, plan] = await Promise.all([
-    aggregate(ctx.em, comuni, KEY[groupBy]),
-    networkKm(ctx.em, comuni),
-    gapFacts(ctx.em, comuni),
-    planRows(ctx.em, comuni),
+    aggregate(ctx, comuni, KEY[groupBy]),
+    networkKm(ctx, comuni),
+    gapFacts(ctx, comuni),
+    planRows(ctx, comuni),
   ]);
   const totalKm = sumNetworkKm(comuni.map((c) => km.get(c)));
   const loaders = hubLoaders(ctx);

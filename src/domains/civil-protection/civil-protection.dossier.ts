@@ -1,3 +1,4 @@
+import { readRows } from '../../common/read.js';
 import type { HubContext } from '../../common/context.js';
 import type { DatePrecision } from '../../common/dates.js';
 import type { GeoFeature, LayerProvider, NodeLoader, TimelineEvent } from '../../common/domain.js';
@@ -56,7 +57,8 @@ export async function civilProtectionTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await ctx.em.execute<Row[]>(
+  const rows = await readRows<Row>(
+    ctx,
     `select p.comune_istat_code as comune, to_char(e.on_date, 'YYYY-MM-DD') as "on", e.precision,
             e.kind, e.title, p.dataset_id, p.source_note
        from civil_protection_plan p

@@ -1,5 +1,6 @@
 import { perRequest, type HubContext } from '../../common/context.js';
-import { manyLoader, oneLoader } from '../../common/loaders.js';
+import { readRows } from '../../common/read.js';
+import { groupBy, manyLoader, oneLoader } from '../../common/loaders.js';
 import {
   CivilProtectionOfficer,
   CrisisUnitMember,
@@ -12,18 +13,42 @@ import { PlanPlatformInfo } from './platform.entity.js';
 import { CivilProtectionPlan } from './plan.entity.js';
 
 /** The domain's DataLoaders: one query per kind of record, whatever the number of plans. */
-function createLoaders({ em }: HubContext) {
+function createLoaders(ctx: HubContext) {
+  const { em } = ctx;
+  const scenariosOf = async (codes: readonly string[]) =>
+    (
+      await readRows(
+        ctx,
+        `select * from civil_protection_scenario where plan_comune_istat_code in (?)
+          order by plan_comune_istat_code, position`,
+        [[...codes]],
+      )
+    ).map((r) => em.map(RiskScenario, r));
+  const scenarios = manyLoader(scenariosOf, planCodeOf);
   const byPlan = { orderBy: { plan: 'asc', position: 'asc' } } as const;
   return {
     /** Plan of each comune, by ISTAT code. */
     plan: oneLoader(
-      (codes: readonly string[]) => em.find(CivilProtectionPlan, { comune: { $in: [...codes] } }),
+      async (codes: readonly string[]) => {
+        // With their scenarios, in the same statement: the dossier asks for them next.
+        const [rows, scenarioRows] = await Promise.all([
+          readRows(
+            ctx,
+            // grant_amount as text: exact decimals (the later column of the same name wins).
+            `select p.*, p.grant_amount::text as grant_amount from civil_protection_plan p
+              where p.comune_istat_code in (?)`,
+            [[...codes]],
+          ),
+          scenariosOf(codes),
+        ]);
+        const plans = rows.map((r) => em.map(CivilProtectionPlan, r));
+        const byPlan = groupBy(scenarioRows, planCodeOf);
+        for (const p of plans) scenarios.prime(p.istatCode, byPlan.get(p.istatCode) ?? []);
+        return plans;
+      },
       (p) => p.istatCode,
     ),
-    scenarios: manyLoader(
-      (codes: readonly string[]) => em.find(RiskScenario, { plan: { $in: [...codes] } }, byPlan),
-      planCodeOf,
-    ),
+    scenarios,
     emergencyAreas: manyLoader(
       (codes: readonly string[]) => em.find(EmergencyArea, { plan: { $in: [...codes] } }, byPlan),
       planCodeOf,

@@ -58,7 +58,7 @@ export class CivilProtectionPlanResolver {
     const where: FilterQuery<CivilProtectionPlan> = {};
     if (args.filter?.territory)
       where.comune = {
-        $in: await resolveTerritory(ctx.em, args.filter.territory, 'filter.territory'),
+        $in: await resolveTerritory(ctx, args.filter.territory, 'filter.territory'),
       };
     if (args.filter?.status) where.status = args.filter.status;
     return findPage(ctx.em, CivilProtectionPlan, where, { comune: 'asc' }, page);

@@ -71,7 +71,7 @@ export async function summariseHazards(
   territory: string,
   groupBy: HazardGroupBy,
 ): Promise<HazardSummary> {
-  const codes = await resolveTerritory(ctx.em, territory);
+  const codes = await resolveTerritory(ctx, territory);
   const loaders = hubLoaders(ctx);
   const comuni = (await loaders.comune.loadMany(codes)).filter(
     (c): c is Comune => c instanceof Comune,
@@ -110,8 +110,8 @@ export async function summariseHazards(
   );
   const byGrouping = new Map<string, string[]>();
   for (const m of memberships) {
-    const code = m.grouping.unwrap().code;
-    byGrouping.set(code, [...(byGrouping.get(code) ?? []), m.comune.unwrap().istatCode]);
+    const code = m.grouping.code;
+    byGrouping.set(code, [...(byGrouping.get(code) ?? []), m.comune]);
   }
   const groupCodes = [...byGrouping.keys()].sort();
   const [groupings, named] = await Promise.all([

@@ -60,7 +60,7 @@ export class EnergyEventResolver {
     })
     territory?: string | null,
   ): Promise<EnergyEvent[]> {
-    const comuni = territory ? await resolveTerritory(ctx.em, territory) : null;
+    const comuni = territory ? await resolveTerritory(ctx, territory) : null;
     const where = comuni
       ? { $or: [{ comune: { $in: comuni } }, { streamedToIstatCodes: { $overlap: comuni } }] }
       : {};

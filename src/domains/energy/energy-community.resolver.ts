@@ -33,7 +33,7 @@ export class EnergyCommunityResolver {
     if (filter?.status) where.status = filter.status;
     if (filter?.territory)
       where.comuneIstatCodes = {
-        $overlap: await resolveTerritory(ctx.em, filter.territory, 'filter.territory'),
+        $overlap: await resolveTerritory(ctx, filter.territory, 'filter.territory'),
       };
     const from = isoDay(filter?.foundedFrom);
     const until = isoDay(filter?.foundedUntil);

@@ -1,3 +1,4 @@
+import { readRows } from '../../common/read.js';
 import type { HubContext } from '../../common/context.js';
 import type { DatePrecision } from '../../common/dates.js';
 import type { NodeLoader, SearchProvider, TimelineEvent } from '../../common/domain.js';
@@ -47,7 +48,8 @@ export async function energyTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await ctx.em.execute<Row[]>(
+  const rows = await readRows<Row>(
+    ctx,
     `select u.comune, to_char(f.announced_on, 'YYYY-MM-DD') as "on", f.announced_precision as precision,
             'FUNDING_ANNOUNCED' as kind,
             o.name || ' funds ' || c.name || ' with ' || f.amount::text || ' EUR: ' || f.purpose as title,

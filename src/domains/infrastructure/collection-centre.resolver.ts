@@ -33,7 +33,7 @@ export class CollectionCentreResolver {
     if (f?.kind) where.push({ kind: f.kind });
     if (f?.territory)
       where.push({
-        comune: { $in: await resolveTerritory(ctx.em, f.territory, 'filter.territory') },
+        comune: { $in: await resolveTerritory(ctx, f.territory, 'filter.territory') },
       });
     if (f?.locationKnown === true) where.push({ lat: { $ne: null }, lon: { $ne: null } });
     if (f?.locationKnown === false) where.push({ $or: [{ lat: null }, { lon: null }] });

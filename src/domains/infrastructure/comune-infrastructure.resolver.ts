@@ -45,7 +45,7 @@ export class ComuneInfrastructureResolver {
       hubLoaders(ctx).groupingsOfComune.load(comune.istatCode),
       infrastructureLoaders(ctx).programmes(),
     ]);
-    const groupings = new Set(memberships.map((m) => m.grouping.unwrap().code));
+    const groupings = new Set(memberships.map((m) => m.grouping.code));
     return programmes.filter((p) => groupings.has(p.participants.unwrap().code));
   }
 }

@@ -1,3 +1,4 @@
+import { readRows } from '../../common/read.js';
 import type {
   LayerProvider,
   NodeLoader,
@@ -38,19 +39,18 @@ export async function infrastructureTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await ctx.em.execute<
-    {
-      comune: string;
-      on: string;
-      precision: DatePrecision;
-      status: string;
-      description: string;
-      pk: number;
-      programme: string;
-      dataset_id: string;
-      source_note: string | null;
-    }[]
-  >(
+  const rows = await readRows<{
+    comune: string;
+    on: string;
+    precision: DatePrecision;
+    status: string;
+    description: string;
+    pk: number;
+    programme: string;
+    dataset_id: string;
+    source_note: string | null;
+  }>(
+    ctx,
     `select gm.comune_istat_code as comune, to_char(m."on", 'YYYY-MM-DD') as "on", m.precision,
             m.status, m.description, m.pk, p.name as programme, m.dataset_id, m.source_note
        from programme_milestone m

@@ -1,4 +1,5 @@
 import { perRequest, type HubContext } from '../../common/context.js';
+import { readRows } from '../../common/read.js';
 import { manyLoader, oneLoader } from '../../common/loaders.js';
 import { CollectionCentre } from './collection-centre.entity.js';
 import { ProgrammeLot } from './lot.entity.js';
@@ -6,7 +7,8 @@ import { ProgrammeMilestone } from './milestone.entity.js';
 import { UpgradeProgramme } from './programme.entity.js';
 
 /** The infrastructure DataLoaders, built once per request. */
-function createInfrastructureLoaders({ em }: HubContext) {
+function createInfrastructureLoaders(ctx: HubContext) {
+  const { em } = ctx;
   let programmes: Promise<UpgradeProgramme[]> | undefined;
   return {
     /** Collection centres by primary key (global ids). */
@@ -26,12 +28,15 @@ function createInfrastructureLoaders({ em }: HubContext) {
     ),
     /** Collection centres of each comune, by ISTAT code. */
     centresOfComune: manyLoader(
-      (codes: readonly string[]) =>
-        em.find(
-          CollectionCentre,
-          { comune: { $in: [...codes] } },
-          { orderBy: { kind: 'desc', nameKey: 'asc', pk: 'asc' } },
-        ),
+      async (codes: readonly string[]) =>
+        (
+          await readRows(
+            ctx,
+            `select * from collection_centre where comune_istat_code in (?)
+              order by kind desc, name_key, pk`,
+            [[...codes]],
+          )
+        ).map((r) => em.map(CollectionCentre, r)),
       (c) => c.comune.unwrap().istatCode,
     ),
     /** Every upgrade programme (a handful), read once per request. */

@@ -1,3 +1,4 @@
+import { readRows } from '../../common/read.js';
 import { DatePrecision } from '../../common/dates.js';
 import type { NodeLoader, SearchProvider, TimelineEvent } from '../../common/domain.js';
 import type { HubContext } from '../../common/context.js';
@@ -109,7 +110,8 @@ export async function pnrrTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await ctx.em.execute<TimelineGrant[]>(
+  const rows = await readRows<TimelineGrant>(
+    ctx,
     `select g.pk, g.comune_istat_code as comune, b.kind::text as body_kind, g.amount::text as amount,
             g.measure_code as measure, g.notice_title as notice, b.name as body,
             g.dataset_id as dataset, g.source_note as note, g.funded_on::text as funded_on,

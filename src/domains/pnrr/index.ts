@@ -88,9 +88,8 @@ export const pnrr = {
   exports: pnrrExports,
   wideColumns: pnrrWideColumns,
   nodes: { ...pnrrNodes, ...facilitationNodes },
-  timeline: async (ctx, comuni) => [
-    ...(await pnrrTimeline(ctx, comuni)),
-    ...(await facilitationTimeline(ctx, comuni)),
-  ],
+  // Both asked at once: they share the request's read statement (src/common/read.ts).
+  timeline: async (ctx, comuni) =>
+    (await Promise.all([pnrrTimeline(ctx, comuni), facilitationTimeline(ctx, comuni)])).flat(),
   search: pnrrSearch,
 } satisfies Domain;

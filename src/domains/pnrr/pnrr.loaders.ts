@@ -78,7 +78,7 @@ function createPnrrLoaders(ctx: HubContext) {
     amounts: keyed<AmountRow[]>((key) => {
       const f = JSON.parse(key) as GrantFilter;
       return new DataLoader(async (codes) => {
-        const byComune = groupBy(await amountsByComune(em, codes, f), (r) => r.comune);
+        const byComune = groupBy(await amountsByComune(ctx, codes, f), (r) => r.comune);
         return codes.map((c) => byComune.get(c) ?? []);
       });
     }),

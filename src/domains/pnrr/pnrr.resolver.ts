@@ -22,8 +22,8 @@ export class PnrrResolver {
     @Ctx() ctx: HubContext,
     @Args(() => PnrrSummaryArgs) args: PnrrSummaryArgs,
   ): Promise<PnrrSummary> {
-    const codes = await resolveTerritory(ctx.em, args.territory);
-    const rows = await summaryRows(ctx.em, codes, args.groupBy, toGrantFilter(args));
+    const codes = await resolveTerritory(ctx, args.territory);
+    const rows = await summaryRows(ctx, codes, args.groupBy, toGrantFilter(args));
     const total = rows.find((r) => r.key === null);
     return Object.assign(new PnrrSummary(), {
       territory: args.territory,
@@ -57,7 +57,7 @@ export class PnrrResolver {
     const comuni = f.comune
       ? [checkIstatCode(f.comune, 'filter.comune')]
       : f.territory
-        ? await resolveTerritory(ctx.em, f.territory, 'filter.territory')
+        ? await resolveTerritory(ctx, f.territory, 'filter.territory')
         : null;
     const { rows, count } = await findProjects(
       ctx.em,

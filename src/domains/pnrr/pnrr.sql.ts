@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { HubContext } from '../../common/context.js';
+import { readRows } from '../../common/read.js';
 import { PnrrBodies, type GrantFilter, type PnrrGroupBy } from './pnrr.types.js';
 
 /** Binds a list of codes as one parameter: `= any(string_to_array(?, ','))`. */
@@ -57,9 +58,9 @@ export interface AmountRow {
   comune: string;
   measure: string | null;
   amount: string | null;
-  n: string;
+  n: number;
   uncertain: string | null;
-  un: string;
+  un: number;
 }
 
 /**
@@ -67,17 +68,18 @@ export interface AmountRow {
  * for many comuni in one statement: the batch of the section loaders.
  */
 export function amountsByComune(
-  em: EntityManager,
+  ctx: HubContext,
   codes: readonly string[],
   f: GrantFilter,
 ): Promise<AmountRow[]> {
   const w = grantSql(f);
-  return em.execute<AmountRow[]>(
+  return readRows<AmountRow>(
+    ctx,
     `select g.comune_istat_code as comune,
             case when grouping(g.measure_code) = 1 then null else g.measure_code end as measure,
-            sum(g.amount) filter (where ${w.counted}) as amount,
+            (sum(g.amount) filter (where ${w.counted}))::text as amount,
             count(*) filter (where ${w.counted}) as n,
-            sum(g.amount) filter (where ${w.uncertain}) as uncertain,
+            (sum(g.amount) filter (where ${w.uncertain}))::text as uncertain,
             count(*) filter (where ${w.uncertain}) as un
        from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
       where g.comune_istat_code = any(string_to_array(?, ',')) and (${w.counted} or ${w.uncertain})
@@ -113,26 +115,27 @@ export interface SummarySqlRow {
   key: string | null;
   label: string | null;
   amount: string | null;
-  n: string;
+  n: number;
   uncertain: string | null;
-  un: string;
+  un: number;
 }
 
 /** Sums of a territory's grants by one grouping, with the grand total, in one statement. */
 export function summaryRows(
-  em: EntityManager,
+  ctx: HubContext,
   codes: readonly string[],
   by: PnrrGroupBy,
   f: GrantFilter,
 ): Promise<SummarySqlRow[]> {
   const w = grantSql(f);
   const g = GROUPS[by];
-  return em.execute<SummarySqlRow[]>(
+  return readRows<SummarySqlRow>(
+    ctx,
     `select case when grouping(${g.key}) = 1 then null else ${g.key} end as key,
             min(${g.label}) as label,
-            sum(g.amount) filter (where ${w.counted}) as amount,
+            (sum(g.amount) filter (where ${w.counted}))::text as amount,
             count(*) filter (where ${w.counted}) as n,
-            sum(g.amount) filter (where ${w.uncertain}) as uncertain,
+            (sum(g.amount) filter (where ${w.uncertain}))::text as uncertain,
             count(*) filter (where ${w.uncertain}) as un
        from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join} ${g.join ?? ''}
       where g.comune_istat_code = any(string_to_array(?, ',')) and (${w.counted} or ${w.uncertain})

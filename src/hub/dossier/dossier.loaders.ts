@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import { perRequest, type HubContext } from '../../common/context.js';
 import type { Domain, TimelineEvent } from '../../common/domain.js';
 import { groupBy, manyLoader } from '../../common/loaders.js';
-import { GroupingMember } from '../grouping.entity.js';
+import { readRows } from '../../common/read.js';
+import { hubLoaders } from '../hub.loaders.js';
 import { DataQualityIssue } from '../quality.entity.js';
 import { sourcedTables } from './sourced-tables.js';
 
@@ -27,6 +28,9 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
   return {
     /** Timeline events of each comune from every domain, newest first. */
     timeline: new DataLoader<string, TimelineEvent[]>(async (codes) => {
+      hubLoaders(ctx)
+        .datasets()
+        .catch(() => undefined); // asked now: the events need them next
       const events = (
         await Promise.all(domains.map((d) => d.timeline?.(ctx, codes) ?? Promise.resolve([])))
       ).flat();
@@ -35,22 +39,24 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
     }),
     /** Quality flags of each comune: its own, and those of the groupings it belongs to. */
     qualityIssues: new DataLoader<string, OwnAndInherited>(async (codes) => {
-      const members = await em.find(GroupingMember, { comune: { $in: [...codes] } });
-      const groupings = [...new Set(members.map((m) => m.grouping.unwrap().code))];
-      const issues = await em.find(
-        DataQualityIssue,
-        { $or: [{ comune: { $in: [...codes] } }, { grouping: { $in: groupings } }] },
-        { orderBy: { domain: 'asc', code: 'asc', pk: 'asc' } },
+      // One statement: the flags of each comune and of the groupings it belongs to.
+      const rows = await readRows<{ for_: string; own_: boolean | null } & Record<string, unknown>>(
+        ctx,
+        `select c.code as for_, i.comune_istat_code = c.code as own_, i.*
+           from unnest(array[?]::text[]) as c(code)
+           join data_quality_issue i
+             on i.comune_istat_code = c.code
+             or i.grouping_code in (select m.grouping_code from grouping_member m
+                                     where m.comune_istat_code = c.code)
+          order by i.domain, i.code, i.pk`,
+        [[...codes]],
       );
-      const groupingsOf = groupBy(members, (m) => m.comune.unwrap().istatCode);
+      const byComune = groupBy(rows, (r) => r.for_);
       return codes.map((c) => {
-        const mine = new Set(groupingsOf.get(c)?.map((m) => m.grouping.unwrap().code));
-        const own = issues.filter((i) => i.comune?.unwrap().istatCode === c);
-        const inherited = issues.filter(
-          (i) =>
-            i.comune?.unwrap().istatCode !== c &&
-            i.grouping != null &&
-            mine.has(i.grouping.unwrap().code),
+        const own: DataQualityIssue[] = [];
+        const inherited: DataQualityIssue[] = [];
+        (byComune.get(c) ?? []).forEach(({ for_: _, own_, ...r }) =>
+          (own_ ? own : inherited).push(em.map(DataQualityIssue, r)),
         );
         return { own, inherited };
       });
@@ -58,6 +64,9 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
     /** Datasets behind every record of each comune, across all domains (one statement). */
     datasetsOfComune: manyLoader(
       async (codes: readonly string[]) => {
+        hubLoaders(ctx)
+          .datasets()
+          .catch(() => undefined); // asked now: `sources` needs them next
         // Per table and comune, the distinct datasets by a skip scan over the comune's index
         // (a few index probes, not a pass over every row: a comune has ~10^4 addresses).
         const parts = sourcedTables(em)
@@ -66,7 +75,7 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
             t.datasetColumns.map((c) => {
               const [tbl, col, ds] = [q(t.table), q(t.comuneColumn!), q(c)];
               const notNull = c === 'dataset_id' ? '' : ` and ${ds} is not null`;
-              return `select c.code as comune, d.dataset_id from unnest(array[?]::text[]) c(code),
+              return `select c.code as comune, d.dataset_id from unnest(?::text[]) c(code),
               lateral (with recursive r(ds) as (
                 (select ${ds} from ${tbl} where ${col} = c.code${notNull} order by ${ds} limit 1)
                 union all
@@ -79,13 +88,15 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
         parts.push(
           ...comune.datasetColumns.map(
             (c) =>
-              `select istat_code as comune, ${q(c)} as dataset_id from comune where istat_code in (?) and ${q(c)} is not null`,
+              `select istat_code as comune, ${q(c)} as dataset_id from comune where istat_code = any(?::text[]) and ${q(c)} is not null`,
           ),
           `select m.comune_istat_code as comune, g.dataset_id from grouping_member m
-             join territorial_grouping g on g.code = m.grouping_code where m.comune_istat_code in (?)`,
+             join territorial_grouping g on g.code = m.grouping_code where m.comune_istat_code = any(?::text[])`,
         );
         const sql = `select distinct comune, dataset_id from (${parts.join(' union all ')}) x order by 1, 2`;
-        return em.getConnection().execute<{ comune: string; dataset_id: string }[]>(
+        // The same array once per part (a prepared statement's parameters are positional).
+        return readRows<{ comune: string; dataset_id: string }>(
+          ctx,
           sql,
           parts.map(() => [...codes]),
         );

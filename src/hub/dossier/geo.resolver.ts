@@ -121,7 +121,7 @@ export function geoResolver(domains: readonly Domain[]) {
         throw badInput('first', `must be an integer from 1 to ${MAX_FEATURES}, got ${first}`);
       const provider = layers[layer];
       if (!provider) throw badInput('layer', `layer ${layer} is not available in this hub`);
-      const comuni = await resolveTerritory(ctx.em, territory);
+      const comuni = await resolveTerritory(ctx, territory);
       const features = await provider(ctx, comuni, first + 1);
       chargeRows(ctx, Math.min(features.length, first));
       return {

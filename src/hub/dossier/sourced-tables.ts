@@ -18,6 +18,16 @@ export interface SourcedTable {
  * ORM metadata so that a new domain is covered without registering anything.
  */
 export function sourcedTables(em: EntityManager): SourcedTable[] {
+  // Read once per metadata storage (the entities do not change while the hub runs).
+  const metadata = em.getMetadata();
+  let tables = found.get(metadata);
+  if (!tables) found.set(metadata, (tables = findSourcedTables(em)));
+  return tables;
+}
+
+const found = new WeakMap<object, SourcedTable[]>();
+
+function findSourcedTables(em: EntityManager): SourcedTable[] {
   const out: SourcedTable[] = [];
   for (const meta of Object.values(em.getMetadata().getAll())) {
     if (meta.abstract || meta.embeddable || meta.virtual) continue;

@@ -1,3 +1,4 @@
+import { readRows } from '../../common/read.js';
 import type { HubContext } from '../../common/context.js';
 import type { DatePrecision } from '../../common/dates.js';
 import type { NodeLoader, SearchProvider, TimelineEvent } from '../../common/domain.js';
@@ -26,19 +27,18 @@ export async function initiativeTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await ctx.em.execute<
-    {
-      comune: string;
-      on: string;
-      precision: DatePrecision;
-      kind: string;
-      title: string;
-      domain: string;
-      code: string;
-      dataset_id: string;
-      source_note: string | null;
-    }[]
-  >(
+  const rows = await readRows<{
+    comune: string;
+    on: string;
+    precision: DatePrecision;
+    kind: string;
+    title: string;
+    domain: string;
+    code: string;
+    dataset_id: string;
+    source_note: string | null;
+  }>(
+    ctx,
     `select c.comune_istat_code as comune, to_char(i."on", 'YYYY-MM-DD') as "on", i.precision, i.kind,
             i.title, coalesce(i.domain, 'hub') as domain, i.code, i.dataset_id, i.source_note
        from initiative_comune c join initiative i on i.code = c.initiative_code

@@ -13,9 +13,14 @@ export function exportNotModified(
   res: Response,
   dataVersion: string,
   asked: string,
+  open: boolean,
 ): boolean {
   const etag = `"${dataVersion}-${createHash('sha256').update(asked).digest('hex').slice(0, 16)}"`;
-  res.set({ ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Authorization' });
+  res.set({
+    ETag: etag,
+    'Cache-Control': open ? 'public, no-cache' : 'private, no-cache',
+    Vary: 'Authorization',
+  });
   const header = req.headers['if-none-match'];
   if (
     !header ||

@@ -1,6 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Router } from 'express';
-import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Domain, ExportDefinition } from '../../common/domain.js';
@@ -8,12 +7,33 @@ import { badInput, HubError } from '../../common/errors.js';
 import { hubExports } from '../../hub/exports.js';
 import { resolveTerritory } from '../../hub/territory.js';
 import { actorOf, authenticate } from '../actor.js';
+import {
+  CSV_CONVENTIONS,
+  dataPackage,
+  dcatCatalogue,
+  downloadsOf,
+  type ExportFacts,
+  type Publisher,
+} from './catalogue.js';
 import { formattedSql, resolveColumns, type ResolvedColumn } from './format.js';
+import {
+  accessOf,
+  citation,
+  contributingSources,
+  dataVersion,
+  HUB_NAME,
+  licenceIds,
+  type DataVersionInfo,
+  type ExportAccess,
+  type SourceRow,
+} from './provenance.js';
 import { streamCsv, streamGeoJson, type StreamOptions } from './stream.js';
 import { exportNotModified } from './etag.js';
 
 const FILE = /^([a-z][a-z0-9-]*)\.(csv|geojson|json)$/;
 const PROVINCE = 'province-cr';
+/** The organisation that publishes the hub (its record in `organization`). */
+const PUBLISHER = 'consorzio-it';
 
 /** Every export of the hub: its own and each domain's. */
 export function allExports(domains: readonly Domain[]): Record<string, ExportDefinition> {
@@ -43,10 +63,17 @@ export interface ExportRouterOptions {
   ) => void;
 }
 
+/** The hub's address as the client sees it (behind a proxy: with HUB_TRUST_PROXY). */
+const baseOf = (req: express.Request) => `${req.protocol}://${req.get('host')}`;
+
 /**
- * Streamed bulk exports for ANALYST and ADMIN keys: `/export/<name>.csv` (RFC 4180, UTF-8,
- * header), `.geojson` where the export has geometry, and `.json` (metadata: columns,
- * licences, sources, row count, data version). `?territory=` takes a grouping or ISTAT code.
+ * Streamed bulk exports: `/export/<name>.csv` (RFC 4180, UTF-8, header), `.geojson` where
+ * the export has geometry, and `.json` (metadata: columns, licences, the sources that
+ * contributed rows, citation, row count, data version); `?territory=` takes a grouping or
+ * ISTAT code. An export made only of open-licence data without personal fields is open: no
+ * key needed (rate-limited per client IP). Any other needs an ANALYST or ADMIN key. Also
+ * `/export` (the list), `/export/catalog.jsonld` (DCAT-AP_IT) and `/export/datapackage.json`
+ * (Frictionless), open to all.
  */
 export function exportRouter(
   orm: MikroORM,
@@ -72,40 +99,78 @@ export function exportRouter(
     }
     return p;
   };
-  const router = express.Router();
-  router.get('/export', authenticate(orm), (req, res) => {
-    if (actorOf(req).kind !== 'key')
-      return fail(
-        res,
-        401,
-        'UNAUTHENTICATED',
-        'Exports need an API key (Authorization: Bearer <key>).',
-      );
-    res.json(
-      Object.entries(exports).map(([name, e]) => ({
-        name,
-        title: e.title,
-        formats: ['csv', ...(e.geojson ? ['geojson'] : []), 'json'],
-      })),
+  // The sources of an export for a territory change only with its data version.
+  const sources = new Map<string, Promise<SourceRow[]>>();
+  const sourcesOf = (name: string, def: ExportDefinition, comuni: string, version: string) => {
+    const key = `${name}|${version}|${comuni}`;
+    let p = sources.get(key);
+    if (!p) {
+      if (sources.size > 1000) sources.clear();
+      p = contributingSources(pool, def, comuni);
+      p.catch(() => sources.delete(key));
+      sources.set(key, p);
+    }
+    return p;
+  };
+  /** What the catalogue and the data package say of every export (whole province). */
+  const allFacts = async (): Promise<ExportFacts[]> => {
+    const codes = await resolveTerritory(orm.em.fork(), PROVINCE, 'territory');
+    const comuni = codesLiteral(codes);
+    return Promise.all(
+      Object.entries(exports).map(async ([name, def]) => {
+        const version = await dataVersion(pool, name, def);
+        const rows = await sourcesOf(name, def, comuni, version.version);
+        const columns = await columnsOf(name, def, comuni);
+        return { name, def, columns, version, sources: rows, access: accessOf(def, rows) };
+      }),
     );
+  };
+  const publisherOf = async (): Promise<Publisher> => {
+    const { rows } = await pool.query<Publisher>(
+      `select code, name, website from organization where code = $1`,
+      [PUBLISHER],
+    );
+    return rows[0] ?? { code: PUBLISHER, name: HUB_NAME, website: null };
+  };
+  const router = express.Router();
+  router.get('/export', async (req, res, next) => {
+    try {
+      const base = baseOf(req);
+      res.json(
+        (await allFacts()).map((f) => ({
+          name: f.name,
+          title: f.def.title,
+          formats: ['csv', ...(f.def.geojson ? ['geojson'] : []), 'json'],
+          access: f.access.access,
+          ...(f.access.reasons.length ? { accessNote: f.access.reasons.join('; ') } : {}),
+          licences: licenceIds(f.sources),
+          urls: downloadsOf(base, f.name, f.def),
+        })),
+      );
+    } catch (e) {
+      next(e);
+    }
+  });
+  router.get('/export/catalog.jsonld', async (req, res, next) => {
+    try {
+      const [publisher, facts] = await Promise.all([publisherOf(), allFacts()]);
+      res.type('application/ld+json; charset=utf-8');
+      res.send(JSON.stringify(dcatCatalogue(baseOf(req), publisher, facts), null, 2));
+    } catch (e) {
+      next(e);
+    }
+  });
+  router.get('/export/datapackage.json', async (req, res, next) => {
+    try {
+      const [publisher, facts] = await Promise.all([publisherOf(), allFacts()]);
+      res.json(dataPackage(baseOf(req), publisher, facts));
+    } catch (e) {
+      next(e);
+    }
   });
   router.get('/export/:file', authenticate(orm), async (req, res, next) => {
     try {
       const actor = actorOf(req);
-      if (actor.kind !== 'key')
-        return fail(
-          res,
-          401,
-          'UNAUTHENTICATED',
-          'Exports need an API key (Authorization: Bearer <key>).',
-        );
-      if (actor.role !== 'ANALYST' && actor.role !== 'ADMIN')
-        return fail(
-          res,
-          403,
-          'FORBIDDEN',
-          `Exports are for ANALYST and ADMIN keys; this key is ${actor.role}.`,
-        );
       const file = String(req.params.file);
       const m = FILE.exec(file);
       const def = m ? exports[m[1]] : undefined;
@@ -116,11 +181,31 @@ export function exportRouter(
       const comuni = codesLiteral(codes);
       const [name, format] = [m[1], m[2]];
       const version = await dataVersion(pool, name, def);
+      const contributed = await sourcesOf(name, def, comuni, version.version);
+      const access = accessOf(def, contributed);
       const columns = await columnsOf(name, def, comuni);
-      res.set('X-Data-Version', version);
-      if (exportNotModified(req, res, version, `${file}?territory=${territory}`)) return;
+      res.set('X-Data-Version', version.version);
+      const query = territory === PROVINCE ? '' : `?territory=${encodeURIComponent(territory)}`;
       if (format === 'json')
-        return void res.json(await metadata(pool, name, def, columns, territory, comuni, version));
+        return void res.json(
+          await metadata(pool, name, def, columns, {
+            territory,
+            comuni,
+            version,
+            sources: contributed,
+            access,
+            base: baseOf(req),
+            query,
+          }),
+        );
+      if (access.access === 'KEY') {
+        const needs = `Export "${name}" needs an ANALYST or ADMIN key (Authorization: Bearer <key>): ${access.reasons.join('; ')}. Exports made only of open-licence data need none (see GET /export).`;
+        if (actor.kind !== 'key') return fail(res, 401, 'UNAUTHENTICATED', needs);
+        if (actor.role !== 'ANALYST' && actor.role !== 'ADMIN')
+          return fail(res, 403, 'FORBIDDEN', `${needs} This key is ${actor.role}.`);
+      }
+      const asked = `${file}?territory=${territory}`;
+      if (exportNotModified(req, res, version.version, asked, access.access !== 'KEY')) return;
       const download = `${name}${territory === PROVINCE ? '' : `-${territory}`}.${format}`;
       const stream: StreamOptions = {
         shutdown: options.shutdown,
@@ -142,10 +227,6 @@ export function exportRouter(
   return { router, pool, stop: () => pool.end() };
 }
 
-/** The CSV conventions every export follows, stated in each metadata document. */
-const CSV_CONVENTIONS =
-  'RFC 4180, UTF-8, header row. An empty cell is null: unknown or not applicable, never zero. boolean: true/false; money: EUR with exactly two decimals; date: YYYY-MM-DD; timestamp: ISO 8601 UTC; integer and decimal as printed by PostgreSQL.';
-
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
@@ -166,14 +247,16 @@ function territoryParam(value: unknown): string {
   return value;
 }
 
-/** A short hash of the change counters of the tables an export reads. */
-async function dataVersion(pool: pg.Pool, name: string, def: ExportDefinition): Promise<string> {
-  const { rows } = await pool.query<{ table_name: string; version: string }>(
-    'select table_name, version from data_version where table_name = any($1) order by 1',
-    [def.tables],
-  );
-  const text = `${name}|${rows.map((r) => `${r.table_name}:${r.version}`).join('|')}`;
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+/** How a metadata document was asked for, and what is known of the export. */
+interface MetadataContext {
+  territory: string;
+  comuni: string;
+  version: DataVersionInfo;
+  sources: SourceRow[];
+  access: ExportAccess;
+  base: string;
+  /** `?territory=…` of the downloads, or empty for the province. */
+  query: string;
 }
 
 /** The metadata document of an export, so an extract can be cited and reproduced. */
@@ -182,45 +265,36 @@ async function metadata(
   name: string,
   def: ExportDefinition,
   columns: ResolvedColumn[],
-  territory: string,
-  comuni: string,
-  version: string,
+  ctx: MetadataContext,
 ) {
   const { rows } = await pool.query<{ n: number }>(
-    `select count(*)::int as n from (${def.sql(comuni)}) x`,
+    `select count(*)::int as n from (${def.sql(ctx.comuni)}) x`,
   );
-  const { rows: datasets } = await pool.query<{
-    id: string;
-    title: string;
-    publisher: string;
-    licence: string | null;
-    url: string | null;
-    retrieved_on: string | null;
-    synthetic: boolean;
-  }>(
-    `select id, title, publisher, licence, url, to_char(retrieved_on, 'YYYY-MM-DD') as retrieved_on, synthetic
-       from dataset where id = any($1) order by id`,
-    [def.datasets],
-  );
+  const urls = downloadsOf(ctx.base, name, def);
+  const formats = {
+    csv: `${urls.csv}${ctx.query}`,
+    ...(urls.geojson ? { geojson: `${urls.geojson}${ctx.query}` } : {}),
+  };
   return {
     name,
     title: def.title,
     description: def.description,
-    territory,
-    formats: {
-      csv: `/export/${name}.csv?territory=${territory}`,
-      ...(def.geojson ? { geojson: `/export/${name}.geojson?territory=${territory}` } : {}),
-    },
+    territory: ctx.territory,
+    formats,
+    access: ctx.access.access,
+    ...(ctx.access.reasons.length ? { accessNote: ctx.access.reasons.join('; ') } : {}),
     columns: columns.map(({ name: column, description, type }) => ({
       name: column,
       description,
       type,
     })),
     conventions: CSV_CONVENTIONS,
-    licences: [...new Set(datasets.map((d) => d.licence ?? 'no licence stated by the source'))],
-    sources: datasets,
+    licences: licenceIds(ctx.sources),
+    sources: ctx.sources,
+    citation: citation(def.title, ctx.version, formats.csv, ctx.sources),
     generatedAt: new Date().toISOString(),
     rowCount: rows[0].n,
-    dataVersion: version,
+    dataVersion: ctx.version.version,
+    dataModified: ctx.version.modified,
   };
 }

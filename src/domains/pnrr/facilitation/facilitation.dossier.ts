@@ -1,3 +1,4 @@
+import { readRows } from '../../../common/read.js';
 import type { HubContext } from '../../../common/context.js';
 import type { DatePrecision } from '../../../common/dates.js';
 import type { NodeLoader, TimelineEvent } from '../../../common/domain.js';
@@ -18,17 +19,16 @@ export async function facilitationTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await ctx.em.execute<
-    {
-      comune: string;
-      on: string;
-      precision: DatePrecision;
-      title: string;
-      code: string;
-      dataset_id: string;
-      source_note: string | null;
-    }[]
-  >(
+  const rows = await readRows<{
+    comune: string;
+    on: string;
+    precision: DatePrecision;
+    title: string;
+    code: string;
+    dataset_id: string;
+    source_note: string | null;
+  }>(
+    ctx,
     `select m.comune_istat_code as comune, to_char(m."on", 'YYYY-MM-DD') as "on", m.precision,
             'Digital facilitation: ' || m.title
               || coalesce(', ' || to_char(m.start_time, 'HH24:MI'), '')

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { perRequest, type HubContext } from '../../../common/context.js';
+import { readRows } from '../../../common/read.js';
 import { manyLoader, oneLoader } from '../../../common/loaders.js';
 import { FacilitationMeeting } from './meeting.entity.js';
 
@@ -14,7 +15,8 @@ export interface ComuneFacilitationCounts {
 }
 
 /** The facilitation DataLoaders, built once per request. */
-function createFacilitationLoaders({ em }: HubContext) {
+function createFacilitationLoaders(ctx: HubContext) {
+  const { em } = ctx;
   return {
     meeting: oneLoader(
       (codes: readonly string[]) => em.find(FacilitationMeeting, { code: { $in: [...codes] } }),
@@ -31,7 +33,8 @@ function createFacilitationLoaders({ em }: HubContext) {
       (m) => m.comune!.unwrap().istatCode,
     ),
     counts: new DataLoader<string, ComuneFacilitationCounts>(async (codes) => {
-      const rows = await em.getConnection().execute<ComuneFacilitationCounts[]>(
+      const rows = await readRows<ComuneFacilitationCounts>(
+        ctx,
         `select u.code as comune,
                 count(m.code)::int as meetings,
                 (count(m.code) filter (where m.status = 'HELD'))::int as held,

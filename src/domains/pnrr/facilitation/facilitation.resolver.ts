@@ -50,7 +50,7 @@ export class FacilitationMeetingResolver {
       params.push(value);
     };
     if (f.territory) {
-      const comuni = await resolveTerritory(ctx.em, f.territory, 'filter.territory');
+      const comuni = await resolveTerritory(ctx, f.territory, 'filter.territory');
       // An array parameter expands to a list: `in (?)`, and no comune matches nothing.
       if (comuni.length) add('m.comune_istat_code in (?)', comuni);
       else where.push('false');
