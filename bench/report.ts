@@ -12,6 +12,8 @@ export interface BenchRun {
   seed: Record<string, unknown>;
   params: Params;
   results: Partial<Record<ServerName, ServerResult>>;
+  /** The hub with its response cache on (HUB_CACHE=on); `results.hub` ran with it off. */
+  cachedHub?: ServerResult;
   copy: { source: string; ms: number; runs: number[] } | null;
   comparison: Comparison[];
 }
@@ -105,6 +107,32 @@ function table(run: BenchRun): string[] {
   return out;
 }
 
+/** The cached rows: the hub with HUB_CACHE=on against the uncached hub and the raw floor. */
+function cachedTable(run: BenchRun): string[] {
+  const c = run.cachedHub;
+  if (!c) return ['Not measured (run without the hub, or an older run).'];
+  if (c.error) return [`Failed: ${c.error.split('\n')[0]}`];
+  const { hub, raw } = run.results;
+  const out = [
+    '| Workload | hub cached req/s | hub uncached req/s | raw req/s | **cached/raw** | cached/uncached | p50 / p99 ms at 100 req/s (cached) | same data as uncached? |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const w of ['W1', 'W2first', 'W2deep', 'W3', 'W5']) {
+    const [x, h, r] = [wl(c, w), wl(hub, w), wl(raw, w)];
+    if (!x) continue;
+    const same =
+      c.answers[w] === undefined || hub?.answers[w] === undefined
+        ? '–'
+        : JSON.stringify(c.answers[w]) === JSON.stringify(hub.answers[w])
+          ? 'yes'
+          : '**no**';
+    out.push(
+      `| ${NAMES[w]} | ${f(x.full?.rps)} | ${f(h?.full?.rps)} | ${f(r?.full?.rps)} | ${ratio(x.full?.rps, r?.full?.rps)} | ${ratio(x.full?.rps, h?.full?.rps)} | ${x.fixed100 ? `${f(x.fixed100.p50)} / ${f(x.fixed100.p99)}` : '–'} | ${x.error ? `failed: ${x.error.split('\n')[0].slice(0, 200)}` : same} |`,
+    );
+  }
+  return out;
+}
+
 function goals(run: BenchRun): string[] {
   const { hub, postgraphile: pgl, raw } = run.results;
   const out: string[] = [];
@@ -133,6 +161,9 @@ function goals(run: BenchRun): string[] {
   const pe = wl(pgl, 'W4')?.export?.ms;
   check('W4 hub/PostGraphile (PostGraphile time / hub time)', e && pe ? pe / e : undefined, 1.0);
   check('Issue 7: W1 dossier p99 at 100 req/s, ms', wl(hub, 'W1')?.fixed100?.p99, 50, false);
+  const cw1 = wl(run.cachedHub, 'W1')?.full?.rps;
+  const rw1 = wl(raw, 'W1')?.full?.rps;
+  check('Issue 12: cached W1 / raw req/s', cw1 && rw1 ? cw1 / rw1 : undefined, 1.0);
   return out;
 }
 
@@ -202,6 +233,10 @@ export function renderResults(docs: any[]): string {
         `Workload parameters: dossiers of the ${run.params.comuni.length} members of \`${run.params.grouping}\` (random per request); address list of comune ${run.params.listComune}, technology ${run.params.technology}, ${run.params.pageSize} per page, deep page = page ${run.params.deepPage}; aggregates over \`${run.params.province}\`.`,
         '',
         ...table(run),
+        '',
+        '### Cached (the hub with its response cache on; the rows above run it off: HUB_CACHE=off)',
+        '',
+        ...cachedTable(run),
         '',
         '### Goals (issue 8 and issue 7)',
         '',

@@ -13,13 +13,20 @@ export const NODE22_DIR = fileURLToPath(new URL('./node22/', import.meta.url));
 export const NODE22 = `${NODE22_DIR}node_modules/.bin/node`;
 export const PORTS: Record<ServerName, number> = { hub: 5678, postgraphile: 5679, raw: 5680 };
 
+/**
+ * Whether the hub under test runs with its response cache (HUB_CACHE): off for the
+ * uncached rows, on for the cached ones (bench/run.ts sets it around the cached pass).
+ */
+export const hubCache = { on: false };
+
 /** Environment of the hub under test: production, every protection on. */
-export function hubEnv(db: string): NodeJS.ProcessEnv {
+export function hubEnv(db: string, port = PORTS.hub): NodeJS.ProcessEnv {
   return {
     ...process.env,
+    HUB_CACHE: hubCache.on ? 'on' : 'off',
     NODE_ENV: 'production',
     DATABASE_URL: db,
-    PORT: String(PORTS.hub),
+    PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     HUB_SEED: 'never',

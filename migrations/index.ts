@@ -20,6 +20,7 @@ import { Migration20261130007000_pnrr_observations } from './Migration2026113000
 import { Migration20261130007100_comune_boundary_source } from './Migration20261130007100_comune_boundary_source.js';
 import { Migration20261130007200_pnrr_claim_parts } from './Migration20261130007200_pnrr_claim_parts.js';
 import { Migration20261130007300_pnrr_framework } from './Migration20261130007300_pnrr_framework.js';
+import { Migration20261130009500_data_version_notify } from './Migration20261130009500_data_version_notify.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -80,4 +81,8 @@ export const migrationsList: MigrationObject[] = [
     class: Migration20261130007200_pnrr_claim_parts,
   },
   { name: 'Migration20261130007300_pnrr_framework', class: Migration20261130007300_pnrr_framework },
+  {
+    name: 'Migration20261130009500_data_version_notify',
+    class: Migration20261130009500_data_version_notify,
+  },
 ];

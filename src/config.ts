@@ -78,6 +78,46 @@ const schema = z.object({
       'HUB_TRUST_PROXY must be a number of proxies, or addresses/subnets (or loopback, linklocal, uniquelocal) separated by commas',
     )
     .transform((v) => (v === '' ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  // PostgreSQL read replicas (README, Running at scale): comma-separated URLs; GraphQL reads
+  // may go to them, writes, imports, migrations and exports stay on DATABASE_URL.
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .default('')
+    .transform((v, ctx) => {
+      const urls = v
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean);
+      urls.forEach((u, i) => {
+        let ok = /^postgres(ql)?:\/\//.test(u);
+        if (ok)
+          try {
+            new URL(u);
+          } catch {
+            ok = false;
+          }
+        if (!ok)
+          ctx.addIssue({
+            code: 'custom',
+            message: `DATABASE_REPLICA_URLS: entry ${i + 1} ("${u.replace(/\/\/[^@/]*@/, '//…@')}") is not a postgres:// or postgresql:// URL`,
+          });
+      });
+      return urls;
+    }),
+  // The response cache (README, Running at scale): on, or off (every answer computed).
+  HUB_CACHE: z.enum(['on', 'off'], { error: 'HUB_CACHE must be on or off' }).default('on'),
+  // Size of the in-memory response cache (without REDIS_URL), in megabytes.
+  HUB_CACHE_MAX_MB: int('HUB_CACHE_MAX_MB', 64, 1, 65536),
+  // Redis shared by the hub processes: response cache, persisted queries, rate limits.
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must be a redis:// or rediss:// URL')
+    .optional(),
+  // Prefix of every Redis key the hub writes (several hubs may share one Redis).
+  HUB_REDIS_PREFIX: z.string().min(1).default('cremasco-hub:'),
+  // How long an answer stored in Redis may sit unused before Redis drops it (housekeeping:
+  // freshness comes from the data version, never from this).
+  HUB_CACHE_REDIS_SECONDS: int('HUB_CACHE_REDIS_SECONDS', 3600, 10, 604800),
   // On SIGTERM/SIGINT: how long in-flight requests and exports may take to finish.
   HUB_SHUTDOWN_GRACE_SECONDS: int('HUB_SHUTDOWN_GRACE_SECONDS', 20, 0, 3600),
   // Prometheus metrics on their own listener (unset: no metrics listener).

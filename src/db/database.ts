@@ -44,7 +44,7 @@ export async function dropDatabase(url: string): Promise<void> {
 export async function openDatabase(
   url: string,
   log: Logger,
-  opts: { statementTimeoutMs?: number } = {},
+  opts: { statementTimeoutMs?: number; replicaUrls?: readonly string[] } = {},
 ): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(url, opts));
   const applied = await orm.migrator.up();

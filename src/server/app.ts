@@ -27,6 +27,7 @@ import { limitBody, limitError, type LimitName } from './limits/errors.js';
 import { instrumentSchema } from './limits/instrument.js';
 import { limitsPlugin } from './limits/plugin.js';
 import { refuseOversizedHeaders } from './limits/headers.js';
+import { createShared, type Shared } from './shared.js';
 
 /** What the HTTP app needs. */
 export interface AppDeps {
@@ -40,7 +41,11 @@ export interface AppDeps {
  * Builds Apollo with every protection on: armor limits, CSRF prevention, no batching.
  * Stack traces and unmasked internal errors only with NODE_ENV=development.
  */
-export function createApollo({ schema, config, log }: AppDeps, metrics?: HubMetrics) {
+export function createApollo(
+  { schema, config, log }: AppDeps,
+  metrics?: HubMetrics,
+  shared?: Pick<Shared, 'cache' | 'persistedQueries'>,
+) {
   // Armor's limits report a coded refusal (HTTP 400, `extensions.limit`) instead of throwing.
   const refuse =
     (limit: LimitName, max: number) => (ctx: ValidationContext | null, err: GraphQLError) =>
@@ -98,6 +103,8 @@ export function createApollo({ schema, config, log }: AppDeps, metrics?: HubMetr
     parseOptions: { maxTokens: config.HUB_MAX_TOKENS },
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries: in Redis (shared by every process) when REDIS_URL is set.
+    ...(shared?.persistedQueries ? { persistedQueries: { cache: shared.persistedQueries } } : {}),
     includeStacktraceInErrorResponses: development,
     validationRules: protection.validationRules,
     formatError: formatError(development),
@@ -112,6 +119,8 @@ export function createApollo({ schema, config, log }: AppDeps, metrics?: HubMetr
           timeMs: config.HUB_MAX_REQUEST_MS,
         },
       }),
+      // After limitsPlugin: a budget refusal is never stored.
+      ...(shared ? [shared.cache.plugin()] : []),
       ApolloServerPluginLandingPageDisabled(),
       ...(metrics ? [metrics.apolloPlugin()] : []),
       {
@@ -157,10 +166,14 @@ export async function createApp(deps: AppDeps) {
   refuseOversizedHeaders(httpServer);
   const metrics = new HubMetrics(log);
   metrics.setImportRunSource(importRunSummary(deps.orm));
-  const apollo = createApollo(deps, metrics);
+  const shared = await createShared(config, log, deps.orm, deps.schema);
+  const apollo = createApollo(deps, metrics, shared);
   await apollo.start();
   const shutdown = new GracefulShutdown(httpServer, log);
-  const limits = createLimits(config, { onRefusal: (limit) => metrics.refusals.inc({ limit }) });
+  const limits = createLimits(config, {
+    store: shared.limiters,
+    onRefusal: (limit) => metrics.refusals.inc({ limit }),
+  });
   app.disable('x-powered-by');
   // Express's own error pages follow the hub's mode, not process.env.NODE_ENV.
   app.set('env', config.NODE_ENV === 'development' ? 'development' : 'production');
@@ -204,6 +217,8 @@ export async function createApp(deps: AppDeps) {
   app.use(
     '/graphql',
     express.json({ limit: deps.config.HUB_BODY_LIMIT }),
+    // A stored answer's document passed every guard when it was computed.
+    shared.cache.middleware(),
     documentGuard({
       maxTokens: deps.config.HUB_MAX_TOKENS,
       maxNesting: Math.max(MAX_NESTING, deps.config.HUB_MAX_DEPTH * 2),
@@ -255,6 +270,7 @@ export async function createApp(deps: AppDeps) {
     await shutdown.stop(config.HUB_SHUTDOWN_GRACE_SECONDS * 1000);
     await apollo.stop();
     await exportsRouter.stop();
+    await shared.close();
   };
-  return { app, httpServer, apollo, close, metrics };
+  return { app, httpServer, apollo, close, metrics, shared };
 }

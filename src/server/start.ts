@@ -65,7 +65,13 @@ export async function startHub(
     );
     orm = await openDatabase(dbUrl, log, {
       statementTimeoutMs: config.HUB_STATEMENT_TIMEOUT_MS,
+      replicaUrls: config.DATABASE_REPLICA_URLS,
     });
+    if (config.DATABASE_REPLICA_URLS.length)
+      log.info(
+        { replicas: config.DATABASE_REPLICA_URLS.map(describeUrl) },
+        `reads outside transactions go to ${config.DATABASE_REPLICA_URLS.length} read replica(s) (DATABASE_REPLICA_URLS)`,
+      );
     step();
     if (config.HUB_SEED === 'auto') await seedDatabase(orm, log);
     step();

@@ -12,9 +12,14 @@ import { ormConfig } from '../../src/db/orm.config.js';
 import { createSchema } from '../../src/schema.js';
 import { createApollo, createApp } from '../../src/server/app.js';
 
-/** Configuration for tests: defaults plus overrides, as the server would parse them. */
+/**
+ * Configuration for tests: defaults plus overrides, as the server would parse them. The
+ * response cache is off unless a test turns it on (HUB_CACHE=on): tests that write through
+ * their own connections and read through HTTP at once must not depend on how fast the
+ * data-version notification travels (test/server/response-cache.test.ts tests the cache).
+ */
 export const testConfig = (env: Record<string, string> = {}): Config =>
-  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env });
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', HUB_CACHE: 'off', ...env });
 
 /**
  * The ORM on the run's test database (one per test file), or on `databaseUrl` (a database

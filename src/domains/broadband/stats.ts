@@ -29,9 +29,13 @@ const KEY_SQL: Record<StatsKey, string> = {
   grouping: 'm.grouping_code',
 };
 
-/** Recomputes the coverage cells (materialized view `broadband_cell`) after a write. */
+/**
+ * Recomputes the coverage cells (materialized view `broadband_cell`) after a write, and
+ * bumps its data version (no trigger sees a refresh; the response cache keys on it).
+ */
 export async function refreshBroadbandStats(em: EntityManager): Promise<void> {
   await em.execute('refresh materialized view broadband_cell');
+  await em.execute(`select hub_bump_table('broadband_cell')`);
 }
 
 /**

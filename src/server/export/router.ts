@@ -28,6 +28,7 @@ import {
   type SourceRow,
 } from './provenance.js';
 import { streamCsv, streamGeoJson, type StreamOptions } from './stream.js';
+import { exportNotModified } from './etag.js';
 
 const FILE = /^([a-z][a-z0-9-]*)\.(csv|geojson|json)$/;
 const PROVINCE = 'province-cr';
@@ -203,6 +204,8 @@ export function exportRouter(
         if (actor.role !== 'ANALYST' && actor.role !== 'ADMIN')
           return fail(res, 403, 'FORBIDDEN', `${needs} This key is ${actor.role}.`);
       }
+      const asked = `${file}?territory=${territory}`;
+      if (exportNotModified(req, res, version.version, asked, access.access !== 'KEY')) return;
       const download = `${name}${territory === PROVINCE ? '' : `-${territory}`}.${format}`;
       const stream: StreamOptions = {
         shutdown: options.shutdown,
