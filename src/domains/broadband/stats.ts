@@ -31,11 +31,18 @@ const KEY_SQL: Record<StatsKey, string> = {
 
 /**
  * Recomputes the coverage cells (materialized view `broadband_cell`) after a write, and
- * bumps its data version (no trigger sees a refresh; the response cache keys on it).
+ * bumps its data version when the cells changed (no trigger sees a refresh; the response
+ * cache and the exports' ETags key on it).
  */
 export async function refreshBroadbandStats(em: EntityManager): Promise<void> {
+  // The version moves only when the cells change: a re-run of an import that changed no row
+  // leaves every data version (exports' ETags, cached answers) as it was.
+  const digest = `select md5(coalesce(string_agg(c::text, '|' order by c::text), '')) as d
+                    from broadband_cell c`;
+  const [before] = await em.execute<{ d: string }[]>(digest);
   await em.execute('refresh materialized view broadband_cell');
-  await em.execute(`select hub_bump_table('broadband_cell')`);
+  const [after] = await em.execute<{ d: string }[]>(digest);
+  if (before.d !== after.d) await em.execute(`select hub_bump_table('broadband_cell')`);
 }
 
 /**
