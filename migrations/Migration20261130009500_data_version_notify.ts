@@ -44,7 +44,7 @@ export class Migration20261130009500_data_version_notify extends Migration {
       `insert into data_version (table_name, version, changed_at) values ('broadband_cell', 1, now()) on conflict do nothing;`,
     );
     this.addSql(
-      `create table "hub_instance" ("id" uuid not null default gen_random_uuid(), "singleton" boolean not null default true, constraint "hub_instance_pkey" primary key ("id"), constraint "hub_instance_singleton" unique ("singleton"), constraint "hub_instance_one" check ("singleton"));`,
+      `create table "hub_instance" ("id" uuid not null default gen_random_uuid(), "singleton" boolean not null default true, constraint "hub_instance_pkey" primary key ("id"), constraint "hub_instance_singleton" unique ("singleton"));`,
     );
     this.addSql(`insert into hub_instance default values;`);
   }

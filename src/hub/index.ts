@@ -3,6 +3,7 @@ import { accessEntities, accessResolvers } from './access/index.js';
 import { Comune } from './comune.entity.js';
 import { ComuneResolver } from './comune.resolver.js';
 import { DataVersion } from './data-version.entity.js';
+import { HubInstance } from './hub-instance.entity.js';
 import { Dataset } from './dataset.entity.js';
 import { GroupingMember, TerritorialGrouping } from './grouping.entity.js';
 import { GroupingResolver } from './grouping.resolver.js';
@@ -54,6 +55,7 @@ export const hub = {
     Organization,
     DataQualityIssue,
     DataVersion,
+    HubInstance,
     OrganizationMember,
     OrganizationName,
     Initiative,
