@@ -4,7 +4,7 @@
  * `npm run bench` first). For the W1 dossier, with the response cache off and on: one hub
  * on port 5678 with 10 connections, then two hubs (5678 and 5679, one Redis, REDIS_URL or
  * redis://127.0.0.1:6379) with 5 connections each, at the same time; prints req/s (medians).
- * Run it under `flock /work/coord/bench.lock` like the benchmark (same fixed ports).
+ * Not at the same time as `npm run bench` (same fixed ports).
  */
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, cpus, loadavg } from 'node:os';
