@@ -16,7 +16,7 @@ import { pino } from 'pino';
 import { ANONYMOUS } from '../src/common/actor.js';
 import { loadConfig } from '../src/config.js';
 import { dropDatabase, ensureDatabase, openDatabase } from '../src/db/database.js';
-import { seedSample } from '../src/domains/broadband/broadband.seed.js';
+import { seedSample } from '../src/domains/broadband/ingest/seed.js';
 import { createSchema } from '../src/schema.js';
 import { createApollo } from '../src/server/app.js';
 import { seedDatabase } from '../seeds/DatabaseSeeder.js';

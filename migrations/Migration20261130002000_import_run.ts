@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * The import log (`import_run`): one row per run of `npm run import`, written RUNNING when
- * the run starts and completed in the import's own transaction (src/hub/imports/runner.ts).
+ * the run starts and completed in the import's own transaction (src/core/ingest/runner.ts).
  * Not tracked by data_version: it is the hub's log, not exported data.
  */
 export class Migration20261130002000_import_run extends Migration {

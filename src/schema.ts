@@ -2,8 +2,9 @@ import type { GraphQLSchema } from 'graphql';
 import type { Options } from '@mikro-orm/postgresql';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import type { Domain } from './common/domain.js';
-import { dossierResolvers } from './hub/dossier/index.js';
-import { hub } from './hub/index.js';
+import { access } from './access/index.js';
+import { dossierResolvers } from './composition/index.js';
+import { hub } from './core/index.js';
 import { infrastructure } from './domains/infrastructure/index.js';
 import { energy } from './domains/energy/index.js';
 import { pnrr } from './domains/pnrr/index.js';
@@ -17,8 +18,14 @@ import { instrumentSchema } from './server/limits/instrument.js';
  */
 export const domains: Domain[] = [hub, infrastructure, energy, broadband, civilProtection, pnrr];
 
+/**
+ * Everything registered: the domains, then access control (API keys, audit logs), which is
+ * wired like a domain but holds no data about the comuni.
+ */
+export const modules: Domain[] = [...domains, access];
+
 /** Every entity of the hub, for MikroORM. */
-export const entities = domains.flatMap((d) => [...d.entities]) as NonNullable<Options['entities']>;
+export const entities = modules.flatMap((d) => [...d.entities]) as NonNullable<Options['entities']>;
 
 /**
  * Builds the executable GraphQL schema (type-graphql), its resolvers guarded by the request
@@ -26,7 +33,7 @@ export const entities = domains.flatMap((d) => [...d.entities]) as NonNullable<O
  */
 export async function createSchema(): Promise<GraphQLSchema> {
   const resolvers = [
-    ...domains.flatMap((d) => [...d.resolvers]),
+    ...modules.flatMap((d) => [...d.resolvers]),
     ...dossierResolvers(domains),
   ] as BuildSchemaOptions['resolvers'];
   return instrumentSchema(await buildSchema({ resolvers, validate: false }));

@@ -88,7 +88,7 @@ export interface Importer {
 }
 
 /**
- * What a run of `npm run import` (src/hub/imports/runner.ts) tells the {@link importCsv}
+ * What a run of `npm run import` (src/core/ingest/runner.ts) tells the {@link importCsv}
  * calls made inside it, through an AsyncLocalStorage, so that the importers' interface
  * does not change: the encoding the operator named and the checked file's SHA-256.
  */
@@ -367,7 +367,7 @@ export const formatReject = (x: Reject) =>
 
 /**
  * The importers' summary: the counts, then the first `shown` rejections. The full list
- * is in the run's report file (see src/hub/imports/runner.ts).
+ * is in the run's report file (see src/core/ingest/runner.ts).
  */
 export function formatReport(r: ImportReport, shown = 10): string {
   const lines = [

@@ -6,7 +6,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
-import { actorOf, type AuthFailureGuard } from './actor.js';
+import { actorOf, type AuthFailureGuard } from '../access/http.js';
 
 /** The rate-limit tiers: anonymous callers (per IP address) and each key role (per key). */
 type Tier = 'ANONYMOUS' | 'PARTNER' | 'ANALYST' | 'EDITOR' | 'ADMIN';

@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodingNamed, type Encoding } from '../common/csv-input.js';
 import { formatReport, type Importer } from '../common/importer.js';
-import { ImportOutcome } from '../hub/imports/import-run.entity.js';
-import { runImport } from '../hub/imports/runner.js';
+import { ImportOutcome } from '../core/model/import-run.entity.js';
+import { runImport } from '../core/ingest/runner.js';
 import { domains } from '../schema.js';
 import { runTool, withDatabase } from './cli.js';
 
@@ -20,7 +20,7 @@ written); 2 usage. Every run is recorded (GraphQL: importRuns, ADMIN keys).`;
 
 /**
  * `npm run import -- <importer> <file> [options]`: runs a domain's CSV importer as a
- * recorded run (src/hub/imports/runner.ts).
+ * recorded run (src/core/ingest/runner.ts).
  */
 runTool(async () => {
   const importers: Record<string, Importer> = Object.assign(

@@ -5,7 +5,7 @@ import {
   KeyRequestError,
   listApiKeys,
   revokeApiKey,
-} from '../hub/access/keys.js';
+} from '../access/keys.js';
 import { runTool, withDatabase } from './cli.js';
 
 const USAGE = `usage:

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { ormConfig } from '../db/orm.config.js';
 import { dropDatabase, ensureDatabase } from '../db/database.js';
-import { domains } from '../schema.js';
+import { modules } from '../schema.js';
 
 /**
  * Writes a new migration with the difference between the entities and the schema the
@@ -24,9 +24,11 @@ if (!base) {
 const url = new URL(base);
 url.pathname = `/hub_migration_${process.pid}`;
 await ensureDatabase(url.toString());
-const only = domain ? domains.filter((d) => d.name === 'hub' || d.name === domain) : domains;
+const only = domain
+  ? modules.filter((d) => d.name === 'hub' || d.name === 'access' || d.name === domain)
+  : modules;
 if (domain && !only.some((d) => d.name === domain)) {
-  console.error(`unknown domain "${domain}"; known: ${domains.map((d) => d.name).join(', ')}`);
+  console.error(`unknown domain "${domain}"; known: ${modules.map((d) => d.name).join(', ')}`);
   process.exit(2);
 }
 const orm = await MikroORM.init(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { revokeApiKey } from '../../src/hub/access/keys.js';
+import { revokeApiKey } from '../../src/access/keys.js';
 import { startTestHttp } from '../support/hub.js';
 import { newKey } from './support.js';
 

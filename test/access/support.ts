@@ -1,13 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
-import { AccessLogEntry } from '../../src/hub/access/access-log.entity.js';
-import { ChangeLogEntry } from '../../src/hub/access/change-log.entity.js';
-import { createApiKey, type KeyRequest } from '../../src/hub/access/keys.js';
-import {
-  createPlan,
-  readApplication,
-} from '../../src/domains/civil-protection/civil-protection.seed.js';
-import { CivilProtectionPlan } from '../../src/domains/civil-protection/plan.entity.js';
+import { AccessLogEntry } from '../../src/access/model/access-log.entity.js';
+import { ChangeLogEntry } from '../../src/access/model/change-log.entity.js';
+import { createApiKey, type KeyRequest } from '../../src/access/keys.js';
+import { createPlan, readApplication } from '../../src/domains/civil-protection/ingest/seed.js';
+import { CivilProtectionPlan } from '../../src/domains/civil-protection/model/plan.entity.js';
 
 /**
  * Creates an API key through the same code as `npm run keys -- create`, with a unique

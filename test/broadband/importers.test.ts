@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { broadbandImporter, COLUMNS } from '../../src/domains/broadband/broadband.import.js';
-import { gapsImporter } from '../../src/domains/broadband/gaps.import.js';
-import { planStatusImporter } from '../../src/domains/broadband/plan-status.import.js';
+import { broadbandImporter, COLUMNS } from '../../src/domains/broadband/ingest/coverage.import.js';
+import { gapsImporter } from '../../src/domains/broadband/ingest/gaps.import.js';
+import { planStatusImporter } from '../../src/domains/broadband/ingest/plan-status.import.js';
 import {
   BroadbandClaimsDocument,
   BroadbandComuneRealDocument,

@@ -9,7 +9,7 @@ import {
   BroadbandMappingsDocument,
   BroadbandSummaryDocument,
 } from '../generated/graphql.js';
-import { createApiKey } from '../../src/hub/access/keys.js';
+import { createApiKey } from '../../src/access/keys.js';
 import { createTestHub, startTestHttp } from '../support/hub.js';
 import {
   anncsu,

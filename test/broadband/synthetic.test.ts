@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/hub/access/keys.js';
+import { createApiKey } from '../../src/access/keys.js';
 import {
   BroadbandAddressPageDocument,
   BroadbandComuneDocument,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Hazard, HazardLevel } from '../../src/domains/civil-protection/civil-protection.enums.js';
+import { Hazard, HazardLevel } from '../../src/domains/civil-protection/model/enums.js';
 import {
   hazardFigures,
   type ComuneHazardInput,
   type LevelInput,
-} from '../../src/domains/civil-protection/hazard.figures.js';
+} from '../../src/domains/civil-protection/rules/hazard.figures.js';
 
 /*
  * The rules for what the hub does not know, on small made-up inputs (no real figures):

@@ -1,7 +1,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { civilProtectionSeed } from '../../src/domains/civil-protection/civil-protection.seed.js';
+import { civilProtectionSeed } from '../../src/domains/civil-protection/ingest/seed.js';
 import { dropDatabase, ensureDatabase } from '../../src/db/database.js';
 import { ormConfig } from '../../src/db/orm.config.js';
 import { readSeedJson, seedPath } from '../../src/common/seed-files.js';

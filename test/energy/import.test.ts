@@ -2,12 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importEnergyCommunities } from '../../src/domains/energy/energy-community.import.js';
+import { importEnergyCommunities } from '../../src/domains/energy/ingest/energy-community.import.js';
 import {
   refreshCommunityFlags,
   refreshFundingFlags,
-} from '../../src/domains/energy/energy.quality.js';
-import { importFundings } from '../../src/domains/energy/funding.import.js';
+} from '../../src/domains/energy/hooks/quality.js';
+import { importFundings } from '../../src/domains/energy/ingest/funding.import.js';
 import {
   CerFoundedDocument,
   EnergyCommunitiesDocument,

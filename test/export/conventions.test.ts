@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportColumnType } from '../../src/common/domain.js';
-import { createApiKey } from '../../src/hub/access/keys.js';
+import { createApiKey } from '../../src/access/keys.js';
 import { domains } from '../../src/schema.js';
 import { describeQuery, inferColumnType } from '../../src/server/export/format.js';
 import { allExports } from '../../src/server/export/router.js';

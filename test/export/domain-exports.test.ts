@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/hub/access/keys.js';
+import { createApiKey } from '../../src/access/keys.js';
 import { startTestHttp } from '../support/hub.js';
 
 type Http = Awaited<ReturnType<typeof startTestHttp>>;

@@ -2,8 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/hub/access/keys.js';
-import { LICENCES } from '../../src/hub/licences.js';
+import { createApiKey } from '../../src/access/keys.js';
+import { LICENCES } from '../../src/core/rules/licences.js';
 import { startTestHttp } from '../support/hub.js';
 
 type Http = Awaited<ReturnType<typeof startTestHttp>>;

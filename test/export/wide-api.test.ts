@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/hub/access/keys.js';
+import { createApiKey } from '../../src/access/keys.js';
 import { WideTableApiDocument, type WideTableApiQuery } from '../generated/graphql.js';
 import { currentGrants, groupingCodes, money, sumBy } from '../pnrr/csv.js';
 import { startTestHttp } from '../support/hub.js';

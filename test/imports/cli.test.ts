@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiKey } from '../../src/hub/access/keys.js';
-import { markAbortedRuns, runImport } from '../../src/hub/imports/runner.js';
+import { createApiKey } from '../../src/access/keys.js';
+import { markAbortedRuns, runImport } from '../../src/core/ingest/runner.js';
 import { infrastructure } from '../../src/domains/infrastructure/index.js';
 import { ADDRESS_HEADER, CENTRE_HEADER, cremona, dirtyCentres } from './dirty-files.js';
 import {

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Importer } from '../../src/common/importer.js';
-import { ImportOutcome } from '../../src/hub/imports/import-run.entity.js';
-import { runImport } from '../../src/hub/imports/runner.js';
+import { ImportOutcome } from '../../src/core/model/import-run.entity.js';
+import { runImport } from '../../src/core/ingest/runner.js';
 import { domains } from '../../src/schema.js';
 import {
   dirtyAddresses,

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { dropDatabase, ensureDatabase, openDatabase } from '../../src/db/database.js';
-import { seedDatasets } from '../../src/hub/hub.seed.js';
+import { seedDatasets } from '../../src/core/ingest/seed.js';
 import { domains } from '../../src/schema.js';
 
 /**

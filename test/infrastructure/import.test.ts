@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { importCollectionCentres } from '../../src/domains/infrastructure/collection-centre.import.js';
-import { refreshCentreFlags } from '../../src/domains/infrastructure/infrastructure.quality.js';
+import { importCollectionCentres } from '../../src/domains/infrastructure/ingest/collection-centre.import.js';
+import { refreshCentreFlags } from '../../src/domains/infrastructure/hooks/quality.js';
 import {
   CollectionCentresDocument,
   InfrastructureLayerDocument,

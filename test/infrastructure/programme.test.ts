@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatePrecision } from '../../src/common/dates.js';
-import { addMonths, ProgrammeLot } from '../../src/domains/infrastructure/lot.entity.js';
+import { addMonths, ProgrammeLot } from '../../src/domains/infrastructure/model/lot.entity.js';
 import {
   ComuniDocument,
   GroupingsDocument,

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { ormConfig } from '../../src/db/orm.config.js';
-import { importCollectionCentres } from '../../src/domains/infrastructure/collection-centre.import.js';
+import { importCollectionCentres } from '../../src/domains/infrastructure/ingest/collection-centre.import.js';
 import { createSchema } from '../../src/schema.js';
 import { createApp } from '../../src/server/app.js';
 import { newKey, ownPlans } from '../access/support.js';

@@ -19,7 +19,7 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
 } from 'graphql';
-import { Prng } from '../../src/domains/broadband/prng.js';
+import { Prng } from '../../src/domains/broadband/ingest/sample/prng.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 

@@ -2,7 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
 import { inject } from 'vitest';
 import { dropDatabase, ensureDatabase, openDatabase } from '../../src/db/database.js';
-import { seedSample } from '../../src/domains/broadband/broadband.seed.js';
+import { seedSample } from '../../src/domains/broadband/ingest/seed.js';
 import { domains } from '../../src/schema.js';
 
 /**

@@ -1,30 +1,30 @@
 import type { Domain } from '../../common/domain.js';
-import { sourceResolverFor } from '../../hub/source.resolver.js';
-import { addressesLayer, addressSearchProvider } from './broadband.dossier.js';
-import { broadbandExports, broadbandWideColumns } from './broadband.exports.js';
-import { CivicAddress } from './address.entity.js';
+import { sourceResolverFor } from '../../core/api/source.resolver.js';
+import { addressesLayer, addressSearchProvider } from './hooks/dossier.js';
+import { broadbandExports, broadbandWideColumns } from './hooks/exports.js';
+import { CivicAddress } from './model/address.entity.js';
 import {
   AddressResolver,
   CoverageResolver,
   MappingResolver,
   ObservationResolver,
   ProgrammeResolver,
-} from './address.resolver.js';
-import { AnncsuCivicCount } from './anncsu.entity.js';
-import { broadbandImporter } from './broadband.import.js';
-import { BroadbandResolver } from './broadband.resolver.js';
-import { broadbandSeed, broadbandSeedCommand } from './broadband.seed.js';
-import { broadbandTimeline } from './broadband.timeline.js';
-import { BroadbandClaim } from './claim.entity.js';
-import { BroadbandClaimResolver, ProgrammeClaimsResolver } from './claim.resolver.js';
-import { ComuneBroadbandResolver, ComuneFieldResolver } from './comune-broadband.resolver.js';
-import { Coverage, CoverageStatusChange } from './coverage.entity.js';
-import { gapsImporter } from './gaps.import.js';
-import { BroadbandMapping, CoverageObservation } from './mapping.entity.js';
-import { BroadbandProgramme, WhiteAreaNetwork } from './network.entity.js';
-import { BroadbandPlanStatus } from './plan-status.entity.js';
-import { planStatusImporter } from './plan-status.import.js';
-import { Street } from './street.entity.js';
+} from './api/address.resolver.js';
+import { AnncsuCivicCount } from './model/anncsu.entity.js';
+import { broadbandImporter } from './ingest/coverage.import.js';
+import { BroadbandResolver } from './api/broadband.resolver.js';
+import { broadbandSeed, broadbandSeedCommand } from './ingest/seed.js';
+import { broadbandTimeline } from './hooks/timeline.js';
+import { BroadbandClaim } from './model/claim.entity.js';
+import { BroadbandClaimResolver, ProgrammeClaimsResolver } from './api/claim.resolver.js';
+import { ComuneBroadbandResolver, ComuneFieldResolver } from './api/comune.resolver.js';
+import { Coverage, CoverageStatusChange } from './model/coverage.entity.js';
+import { gapsImporter } from './ingest/gaps.import.js';
+import { BroadbandMapping, CoverageObservation } from './model/mapping.entity.js';
+import { BroadbandProgramme, WhiteAreaNetwork } from './model/network.entity.js';
+import { BroadbandPlanStatus } from './model/plan-status.entity.js';
+import { planStatusImporter } from './ingest/plan-status.import.js';
+import { Street } from './model/street.entity.js';
 
 /**
  * Broadband: Infratel's mapping of the civic numbers left below 300 Mbit/s by 2028, the

@@ -1,35 +1,35 @@
 import type { Domain } from '../../common/domain.js';
-import { sourceResolverFor } from '../../hub/source.resolver.js';
+import { sourceResolverFor } from '../../core/api/source.resolver.js';
 import {
   civilProtectionNodes,
   civilProtectionTimeline,
   emergencyAreasLayer,
-} from './civil-protection.dossier.js';
-import { DOMAIN } from './civil-protection.enums.js';
-import { civilProtectionExports, civilProtectionWideColumns } from './civil-protection.exports.js';
-import { CivilProtectionPlanResolver } from './civil-protection.resolver.js';
-import { civilProtectionSeed } from './civil-protection.seed.js';
-import { ComuneCivilProtectionResolver } from './comune-civil-protection.resolver.js';
-import { RegionalGrantResolver } from './grant.js';
-import { IdrogeoComune, IdrogeoLevel, SeismicClassification } from './hazard.entity.js';
+} from './hooks/dossier.js';
+import { DOMAIN } from './model/enums.js';
+import { civilProtectionExports, civilProtectionWideColumns } from './hooks/exports.js';
+import { CivilProtectionPlanResolver } from './api/plan.resolver.js';
+import { civilProtectionSeed } from './ingest/seed.js';
+import { ComuneCivilProtectionResolver } from './api/comune.resolver.js';
+import { RegionalGrantResolver } from './api/grant.js';
+import { IdrogeoComune, IdrogeoLevel, SeismicClassification } from './model/hazard.entity.js';
 import {
   ExposureTotalSourceResolver,
   HazardLevelSourceResolver,
   HazardProfileResolver,
   HazardSummaryResolver,
   SeismicClassificationResolver,
-} from './hazard.resolver.js';
-import { CrisisMemberPersonalResolver, OfficerPersonalResolver } from './people.resolver.js';
+} from './api/hazard.resolver.js';
+import { CrisisMemberPersonalResolver, OfficerPersonalResolver } from './api/people.resolver.js';
 import {
   CivilProtectionOfficer,
   CrisisUnitMember,
   EmergencyArea,
   RiskScenario,
-} from './plan-content.entity.js';
-import { CivilProtectionPlan } from './plan.entity.js';
-import { CivilProtectionMutationResolver } from './plan.mutation.js';
-import { PlanPlatformInfo } from './platform.entity.js';
-import { PlanPlatformInfoResolver } from './platform.resolver.js';
+} from './model/plan-content.entity.js';
+import { CivilProtectionPlan } from './model/plan.entity.js';
+import { CivilProtectionMutationResolver } from './api/plan.mutation.js';
+import { PlanPlatformInfo } from './model/platform.entity.js';
+import { PlanPlatformInfoResolver } from './api/platform.resolver.js';
 
 /**
  * Civil protection: plans on PPC online (with restricted personal data and editing), and

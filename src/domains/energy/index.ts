@@ -1,18 +1,18 @@
 import type { Domain } from '../../common/domain.js';
-import { energyWideColumns } from './energy.exports.js';
-import { sourceResolverFor } from '../../hub/source.resolver.js';
-import { ComuneEnergyResolver, EnergyEventResolver } from './comune-energy.resolver.js';
-import { EnergyCommunity } from './energy-community.entity.js';
-import { energyCommunitiesImporter } from './energy-community.import.js';
-import { EnergyCommunityResolver } from './energy-community.resolver.js';
-import { EnergyEvent } from './energy-event.entity.js';
-import { energyCommunitySearch, energyNodes, energyTimeline } from './energy.dossier.js';
-import { energySeed } from './energy.seed.js';
-import { EnergyCommunityFounder } from './founder.entity.js';
-import { EnergyCommunityFounderResolver } from './founder.resolver.js';
-import { Funding } from './funding.entity.js';
-import { fundingsImporter } from './funding.import.js';
-import { FundingResolver } from './funding.resolver.js';
+import { energyWideColumns } from './hooks/exports.js';
+import { sourceResolverFor } from '../../core/api/source.resolver.js';
+import { ComuneEnergyResolver, EnergyEventResolver } from './api/comune.resolver.js';
+import { EnergyCommunity } from './model/energy-community.entity.js';
+import { energyCommunitiesImporter } from './ingest/energy-community.import.js';
+import { EnergyCommunityResolver } from './api/energy-community.resolver.js';
+import { EnergyEvent } from './model/energy-event.entity.js';
+import { energyCommunitySearch, energyNodes, energyTimeline } from './hooks/dossier.js';
+import { energySeed } from './ingest/seed.js';
+import { EnergyCommunityFounder } from './model/founder.entity.js';
+import { EnergyCommunityFounderResolver } from './api/founder.resolver.js';
+import { Funding } from './model/funding.entity.js';
+import { fundingsImporter } from './ingest/funding.import.js';
+import { FundingResolver } from './api/funding.resolver.js';
 
 /** Energy: renewable energy communities (CER), their founders, fundings and related events. */
 export const energy = {

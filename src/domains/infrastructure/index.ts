@@ -1,22 +1,22 @@
 import type { Domain } from '../../common/domain.js';
-import { infrastructureExports, infrastructureWideColumns } from './infrastructure.exports.js';
-import { sourceResolverFor } from '../../hub/source.resolver.js';
-import { CollectionCentre } from './collection-centre.entity.js';
-import { collectionCentresImporter } from './collection-centre.import.js';
-import { CollectionCentreResolver } from './collection-centre.resolver.js';
-import { ComuneInfrastructureResolver } from './comune-infrastructure.resolver.js';
+import { infrastructureExports, infrastructureWideColumns } from './hooks/exports.js';
+import { sourceResolverFor } from '../../core/api/source.resolver.js';
+import { CollectionCentre } from './model/collection-centre.entity.js';
+import { collectionCentresImporter } from './ingest/collection-centre.import.js';
+import { CollectionCentreResolver } from './api/collection-centre.resolver.js';
+import { ComuneInfrastructureResolver } from './api/comune.resolver.js';
 import {
   collectionCentreSearch,
   collectionCentresLayer,
   infrastructureNodes,
   infrastructureTimeline,
-} from './infrastructure.dossier.js';
-import { infrastructureSeed } from './infrastructure.seed.js';
-import { ProgrammeLot } from './lot.entity.js';
-import { ProgrammeLotResolver } from './lot.resolver.js';
-import { ProgrammeMilestone } from './milestone.entity.js';
-import { UpgradeProgramme } from './programme.entity.js';
-import { UpgradeProgrammeResolver } from './programme.resolver.js';
+} from './hooks/dossier.js';
+import { infrastructureSeed } from './ingest/seed.js';
+import { ProgrammeLot } from './model/lot.entity.js';
+import { ProgrammeLotResolver } from './api/lot.resolver.js';
+import { ProgrammeMilestone } from './model/milestone.entity.js';
+import { UpgradeProgramme } from './model/programme.entity.js';
+import { UpgradeProgrammeResolver } from './api/programme.resolver.js';
 
 /** Infrastructure: waste collection centres and their upgrade programme. */
 export const infrastructure = {

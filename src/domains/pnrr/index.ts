@@ -1,11 +1,11 @@
 import type { Domain } from '../../common/domain.js';
 import { composeSeeds } from '../../common/seed.js';
-import { sourceResolverFor } from '../../hub/source.resolver.js';
-import { pnrrNodes, pnrrSearch, pnrrTimeline } from './dossier.js';
-import { PnrrBody } from './body.entity.js';
-import { Claim } from './claim.entity.js';
-import { ClaimResolver } from './claim.resolver.js';
-import { ComunePnrrResolver, ComunePnrrSectionResolver } from './comune-pnrr.resolver.js';
+import { sourceResolverFor } from '../../core/api/source.resolver.js';
+import { pnrrNodes, pnrrSearch, pnrrTimeline } from './hooks/dossier.js';
+import { PnrrBody } from './model/body.entity.js';
+import { Claim } from './model/claim.entity.js';
+import { ClaimResolver } from './api/claim.resolver.js';
+import { ComunePnrrResolver, ComunePnrrSectionResolver } from './api/comune.resolver.js';
 import {
   PnrrBodyFieldsResolver,
   PnrrGrantFieldsResolver,
@@ -13,27 +13,27 @@ import {
   PnrrNoticeFieldsResolver,
   PnrrProjectFieldsResolver,
   PnrrProjectLocationFieldsResolver,
-} from './fields.resolver.js';
-import { PnrrFramework, PnrrImplementation } from './framework.entity.js';
-import { PnrrGrant, PnrrGrantSnapshot } from './grant.entity.js';
-import { PnrrComuneKpi } from './kpi.entity.js';
-import { PnrrMeasure, PnrrNotice } from './measure.entity.js';
-import { grantsImporter, snapshotImporter } from './pnrr.import.js';
-import { PnrrResolver } from './pnrr.resolver.js';
-import { pnrrExports, pnrrWideColumns } from './pnrr.exports.js';
-import { pnrrSeed } from './pnrr.seed.js';
-import { PnrrProject, PnrrProjectLocation } from './project.entity.js';
+} from './api/fields.resolver.js';
+import { PnrrFramework, PnrrImplementation } from './model/framework.entity.js';
+import { PnrrGrant, PnrrGrantSnapshot } from './model/grant.entity.js';
+import { PnrrComuneKpi } from './model/kpi.entity.js';
+import { PnrrMeasure, PnrrNotice } from './model/measure.entity.js';
+import { grantsImporter, snapshotImporter } from './ingest/grants.import.js';
+import { PnrrResolver } from './api/pnrr.resolver.js';
+import { pnrrExports, pnrrWideColumns } from './hooks/exports.js';
+import { pnrrSeed } from './ingest/seed.js';
+import { PnrrProject, PnrrProjectLocation } from './model/project.entity.js';
 import {
   ComuneDigitalFacilitationResolver,
   ComuneFacilitationResolver,
-} from './facilitation/comune-facilitation.resolver.js';
-import { facilitationNodes, facilitationTimeline } from './facilitation/facilitation.dossier.js';
+} from './api/comune-facilitation.resolver.js';
+import { facilitationNodes, facilitationTimeline } from './hooks/facilitation.dossier.js';
 import {
   FacilitationMeetingResolver,
   FacilitationTallyResolver,
-} from './facilitation/facilitation.resolver.js';
-import { facilitationSeed } from './facilitation/facilitation.seed.js';
-import { FacilitationMeeting, FacilitationTally } from './facilitation/meeting.entity.js';
+} from './api/facilitation.resolver.js';
+import { facilitationSeed } from './ingest/facilitation.seed.js';
+import { FacilitationMeeting, FacilitationTally } from './model/meeting.entity.js';
 
 /**
  * PNRR digital measures: PA digitale 2026 grants, Italia Domani projects, press claims, and

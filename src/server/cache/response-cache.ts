@@ -3,7 +3,7 @@ import type { Request, RequestHandler } from 'express';
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { HubContext } from '../../common/context.js';
-import { actorOf } from '../actor.js';
+import { actorOf } from '../../access/http.js';
 import type { KeyValueStore } from './store.js';
 import type { DataVersionWatcher } from './version.js';
 

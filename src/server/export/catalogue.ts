@@ -1,5 +1,5 @@
 import type { ExportColumnType, ExportDefinition } from '../../common/domain.js';
-import { licenceOf } from '../../hub/licences.js';
+import { licenceOf } from '../../core/rules/licences.js';
 import type { ResolvedColumn } from './format.js';
 import {
   citation,

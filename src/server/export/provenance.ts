@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { ExportDefinition } from '../../common/domain.js';
-import { licenceOf } from '../../hub/licences.js';
+import { licenceOf } from '../../core/rules/licences.js';
 
 /** The name of the hub in citations and in the catalogue. */
 export const HUB_NAME = 'Consorzio.IT Cremasco data hub';
@@ -117,7 +117,7 @@ export interface ExportAccess {
 
 /**
  * An export is open when every dataset that contributed rows is under an open licence
- * (src/hub/licences.ts) and none of its columns holds personal data; otherwise it needs a key.
+ * (src/core/rules/licences.ts) and none of its columns holds personal data; otherwise it needs a key.
  * A source that states no licence is not open: unknown is never taken for permission.
  */
 export function accessOf(def: ExportDefinition, sources: SourceRow[]): ExportAccess {

@@ -4,9 +4,9 @@ import pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Domain, ExportDefinition } from '../../common/domain.js';
 import { badInput, HubError } from '../../common/errors.js';
-import { hubExports } from '../../hub/exports.js';
-import { resolveTerritory } from '../../hub/territory.js';
-import { actorOf, authenticate } from '../actor.js';
+import { hubExports } from '../../composition/exports.js';
+import { resolveTerritory } from '../../core/data/territory.js';
+import { actorOf, authenticate } from '../../access/http.js';
 import {
   CSV_CONVENTIONS,
   dataPackage,

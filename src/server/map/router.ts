@@ -2,7 +2,7 @@ import { build } from 'esbuild';
 import express, { type Router } from 'express';
 import { fileURLToPath } from 'node:url';
 import type { Domain } from '../../common/domain.js';
-import { wideColumnDatasets } from '../../hub/exports.js';
+import { wideColumnDatasets } from '../../composition/exports.js';
 
 /** The browser script of the map (d3-geo, d3-scale, d3-scale-chromatic), bundled at start. */
 const ENTRY = fileURLToPath(new URL('./browser/map.js', import.meta.url));

@@ -3,7 +3,7 @@ import {
   normalise,
   parseAddress,
   splitComune,
-} from '../../../../src/domains/broadband/address-text.js';
+} from '../../../../src/domains/broadband/rules/address-text.js';
 import { comune, COMUNI } from './places.js';
 
 /** The comuni as the address search matches them: ISTAT code and folded name. */

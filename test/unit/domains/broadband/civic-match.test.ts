@@ -5,9 +5,9 @@ import {
   matchStreet,
   StreetMatchLevel,
   type ListedStreet,
-} from '../../../../src/domains/broadband/civic-match.js';
-import { readCivic } from '../../../../src/domains/broadband/civic-text.js';
-import { splitStreet } from '../../../../src/domains/broadband/dug.js';
+} from '../../../../src/domains/broadband/rules/civic-match.js';
+import { readCivic } from '../../../../src/domains/broadband/rules/civic-text.js';
+import { splitStreet } from '../../../../src/domains/broadband/rules/dug.js';
 import { COMUNI, comune, streetsOf } from './places.js';
 
 /** The published streets of a comune, as the coverage check lists them. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HubError } from '../../../../src/common/errors.js';
-import { readCivic } from '../../../../src/domains/broadband/civic-text.js';
+import { readCivic } from '../../../../src/domains/broadband/rules/civic-text.js';
 import { COMUNI, comune, sharing } from './places.js';
 
 /** The BAD_USER_INPUT message readCivic gives for a text. */

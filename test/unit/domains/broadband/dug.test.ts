@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldName } from '../../../../src/common/text.js';
-import { dugOf, splitStreet } from '../../../../src/domains/broadband/dug.js';
+import { dugOf, splitStreet } from '../../../../src/domains/broadband/rules/dug.js';
 import { INFRATEL } from './places.js';
 
 describe('splitStreet', () => {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RowError } from '../../../../src/common/importer.js';
-import { GapCategory } from '../../../../src/domains/broadband/enums.js';
+import { GapCategory } from '../../../../src/domains/broadband/model/enums.js';
 import {
   gapLayout,
   gapParser,
   SKIP,
   type GapRow,
-} from '../../../../src/domains/broadband/gaps-row.js';
-import { comuneNames, type Header } from '../../../../src/domains/broadband/layout.js';
+} from '../../../../src/domains/broadband/ingest/gaps-row.js';
+import { comuneNames, type Header } from '../../../../src/domains/broadband/ingest/layout.js';
 import { comune, COMUNI, INFRATEL, MERGED } from './places.js';
 
 const header = (columns: string[]): Header => ({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { foldName } from '../../../../src/common/text.js';
-import type { ComuneKey } from '../../../../src/domains/broadband/civic-text.js';
+import type { ComuneKey } from '../../../../src/domains/broadband/rules/civic-text.js';
 import { comuni, infratel } from '../../../broadband/raw.js';
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Prng } from '../../../../src/domains/broadband/prng.js';
+import { Prng } from '../../../../src/domains/broadband/ingest/sample/prng.js';
 
 const draw = (p: Prng, n: number) => Array.from({ length: n }, () => p.next());
 

@@ -6,9 +6,9 @@ import {
   percentOf,
   type ComuneHazardInput,
   type LevelInput,
-} from '../../../../src/domains/civil-protection/hazard.figures.js';
-import { HazardLevel } from '../../../../src/domains/civil-protection/civil-protection.enums.js';
-import { LEVELS, MEASURES } from '../../../../src/domains/civil-protection/hazard.levels.js';
+} from '../../../../src/domains/civil-protection/rules/hazard.figures.js';
+import { HazardLevel } from '../../../../src/domains/civil-protection/model/enums.js';
+import { LEVELS, MEASURES } from '../../../../src/domains/civil-protection/rules/hazard.levels.js';
 
 /*
  * ISPRA IdroGEO's indicators per comune (seeds/data/civil-protection) and ISTAT's legal

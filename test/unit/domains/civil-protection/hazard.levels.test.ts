@@ -1,11 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  Hazard,
-  HazardLevel,
-} from '../../../../src/domains/civil-protection/civil-protection.enums.js';
-import { LEVELS, MEASURES } from '../../../../src/domains/civil-protection/hazard.levels.js';
+import { Hazard, HazardLevel } from '../../../../src/domains/civil-protection/model/enums.js';
+import { LEVELS, MEASURES } from '../../../../src/domains/civil-protection/rules/hazard.levels.js';
 
 /*
  * The levels and measures are checked against ISPRA's own column dictionary

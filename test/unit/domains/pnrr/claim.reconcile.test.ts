@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { euros, fits } from '../../../../src/domains/pnrr/claim.reconcile.js';
+import { euros, fits } from '../../../../src/domains/pnrr/rules/claim.reconcile.js';
 
 describe('euros (amounts in the claims\u2019 notes)', () => {
   it('writes whole euros with thousands separators, cents only when there are some', () => {

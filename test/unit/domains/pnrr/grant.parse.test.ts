@@ -2,15 +2,15 @@ import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RowError } from '../../../../src/common/importer.js';
-import { BodyKind } from '../../../../src/domains/pnrr/body.entity.js';
-import { GrantStatus } from '../../../../src/domains/pnrr/grant.entity.js';
+import { BodyKind } from '../../../../src/domains/pnrr/model/body.entity.js';
+import { GrantStatus } from '../../../../src/domains/pnrr/model/grant.entity.js';
 import {
   parseGrant,
   REQUIRED_COLUMNS,
   SKIP,
   type ParseContext,
   type ParsedGrant,
-} from '../../../../src/domains/pnrr/grant.parse.js';
+} from '../../../../src/domains/pnrr/ingest/grant-row.js';
 
 const DIR = 'seeds/data/pnrr';
 const csv = (file: string): Record<string, string>[] =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { romeDateTime } from '../../../../../src/domains/pnrr/facilitation/rome-time.js';
+import { romeDateTime } from '../../../../../src/domains/pnrr/rules/rome-time.js';
 
 /*
  * Italy keeps CET (UTC+01:00) in winter and CEST (UTC+02:00) from the last Sunday of March

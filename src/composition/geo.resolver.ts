@@ -1,0 +1,139 @@
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Arg, Ctx, Float, Int, Query, registerEnumType, Resolver } from 'type-graphql';
+import { chargeRows } from '../common/budget.js';
+import type { HubContext } from '../common/context.js';
+import type { Domain, GeoFeature, LayerProvider } from '../common/domain.js';
+import { badInput } from '../common/errors.js';
+import { MaxItems } from '../common/limits.js';
+import { toGlobalId } from '../common/node.js';
+import { Comune } from '../core/model/comune.entity.js';
+import { resolveTerritory } from '../core/data/territory.js';
+
+/** Map layers of `featureCollection`. */
+export enum MapLayer {
+  COMUNI = 'COMUNI',
+  COLLECTION_CENTRES = 'COLLECTION_CENTRES',
+  ADDRESSES = 'ADDRESSES',
+  EMERGENCY_AREAS = 'EMERGENCY_AREAS',
+}
+registerEnumType(MapLayer, {
+  name: 'MapLayer',
+  description: 'A map layer (strato) of `featureCollection`.',
+  valuesConfig: {
+    COMUNI: { description: 'Comuni with their boundaries (confini).' },
+    COLLECTION_CENTRES: {
+      description: 'Collection centres (centri di raccolta) with a known location.',
+    },
+    ADDRESSES: {
+      description:
+        'Civic addresses (numeri civici) with the current mapping\u2019s category and any per-address coverage record; capped by `first`. Civics without a location (Infratel\u2019s list has none) have a null geometry.',
+    },
+    EMERGENCY_AREAS: { description: 'Civil-protection emergency areas (aree di emergenza).' },
+  },
+});
+
+/** Default and largest number of features of one collection. */
+const DEFAULT_FEATURES = 1000;
+const MAX_FEATURES = 10000;
+
+/** Comuni as GeoJSON features: boundary geometry, id and names in the properties. */
+const comuniLayer: LayerProvider = async (ctx, comuni, limit) => {
+  const rows = await ctx.em.find(
+    Comune,
+    { istatCode: { $in: [...comuni] } },
+    { populate: ['boundary'], orderBy: { istatCode: 'asc' }, limit },
+  );
+  return rows.map((c) => ({
+    type: 'Feature',
+    id: c.id,
+    geometry: (c.boundary as GeoFeature['geometry']) ?? null,
+    properties: {
+      id: c.id,
+      istatCode: c.istatCode,
+      name: c.name,
+      resident2021: c.popResident2021 ?? null,
+      areaKm2: c.areaKm2 ?? null,
+    },
+  }));
+};
+
+/** Geographic lookups: the comune at a point, and GeoJSON layers of a territory. */
+export function geoResolver(domains: readonly Domain[]) {
+  const layers: Record<string, LayerProvider> = Object.assign(
+    { [MapLayer.COMUNI]: comuniLayer },
+    ...domains.map((d) => d.layers ?? {}),
+  );
+
+  @Resolver()
+  class GeoResolver {
+    @Query(() => Comune, {
+      nullable: true,
+      description:
+        'The comune whose real boundary contains the point (WGS84); null outside the province of Cremona.',
+    })
+    async comuneAt(
+      @Ctx() ctx: HubContext,
+      @Arg('lat', () => Float, { description: 'Latitude in degrees, -90 to 90.' }) lat: number,
+      @Arg('lon', () => Float, { description: 'Longitude in degrees, -180 to 180.' }) lon: number,
+    ): Promise<Comune | null> {
+      if (!(lat >= -90 && lat <= 90))
+        throw badInput('lat', `must be within -90 and 90, got ${lat}`);
+      if (!(lon >= -180 && lon <= 180))
+        throw badInput('lon', `must be within -180 and 180, got ${lon}`);
+      // The nearest centroids first: the containing comune is among the closest few.
+      const near = await ctx.em.getConnection().execute<{ istat_code: string }[]>(
+        `select istat_code from comune
+          order by power(centroid_lat - ?, 2) + power((centroid_lon - ?) * cos(radians(?)), 2) limit 12`,
+        [lat, lon, lat],
+      );
+      const candidates = await ctx.em.find(
+        Comune,
+        { istatCode: { $in: near.map((r) => r.istat_code) } },
+        { populate: ['boundary'] },
+      );
+      const order = new Map(near.map((r, i) => [r.istat_code, i]));
+      candidates.sort((a, b) => order.get(a.istatCode)! - order.get(b.istatCode)!);
+      const point = { type: 'Point' as const, coordinates: [lon, lat] };
+      return (
+        candidates.find((c) => c.boundary && booleanPointInPolygon(point, c.boundary as never)) ??
+        null
+      );
+    }
+
+    @MaxItems(MAX_FEATURES)
+    @Query(() => GraphQLJSONObject, {
+      description:
+        'A GeoJSON FeatureCollection (RFC 7946: lon, lat order) of a layer over a territory (grouping code or ISTAT code). Properties carry ids and names. Foreign members `limit` and `truncated` say when the layer was capped.',
+    })
+    async featureCollection(
+      @Ctx() ctx: HubContext,
+      @Arg('territory', () => String, { description: 'A grouping code or an ISTAT code.' })
+      territory: string,
+      @Arg('layer', () => MapLayer, { description: 'Which layer.' }) layer: MapLayer,
+      @Arg('first', () => Int, {
+        defaultValue: DEFAULT_FEATURES,
+        description: `Most features to return, 1 to ${MAX_FEATURES}.`,
+      })
+      first: number,
+    ): Promise<object> {
+      if (!Number.isInteger(first) || first < 1 || first > MAX_FEATURES)
+        throw badInput('first', `must be an integer from 1 to ${MAX_FEATURES}, got ${first}`);
+      const provider = layers[layer];
+      if (!provider) throw badInput('layer', `layer ${layer} is not available in this hub`);
+      const comuni = await resolveTerritory(ctx, territory);
+      const features = await provider(ctx, comuni, first + 1);
+      chargeRows(ctx, Math.min(features.length, first));
+      return {
+        type: 'FeatureCollection',
+        features: features.slice(0, first),
+        limit: first,
+        truncated: features.length > first,
+        territory,
+        layer,
+        id: toGlobalId('FeatureCollection', `${layer}:${territory}`),
+      };
+    }
+  }
+  return GeoResolver;
+}

@@ -1,0 +1,63 @@
+import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { PageArgs } from '../../common/pagination.js';
+
+/** Sort fields of the comuni list. */
+export enum ComuneOrderField {
+  NAME = 'NAME',
+  ISTAT_CODE = 'ISTAT_CODE',
+  POPULATION = 'POPULATION',
+}
+registerEnumType(ComuneOrderField, {
+  name: 'ComuneOrderField',
+  description: 'Sort field of the comuni list.',
+  valuesConfig: {
+    NAME: { description: 'By name.' },
+    ISTAT_CODE: { description: 'By ISTAT code (the default).' },
+    POPULATION: { description: 'By resident population 2021.' },
+  },
+});
+
+/** Sort direction. */
+export enum OrderDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(OrderDirection, {
+  name: 'OrderDirection',
+  description: 'Sort direction.',
+  valuesConfig: { ASC: { description: 'Ascending.' }, DESC: { description: 'Descending.' } },
+});
+
+/** Filter of the comuni list; all given conditions must hold. */
+@InputType({ description: 'Filter of the comuni list; all given conditions must hold.' })
+export class ComuneFilter {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only members of this territory (a grouping code or an ISTAT code).',
+  })
+  grouping?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Name contains this text, ignoring case, accents, apostrophes and spacing.',
+  })
+  nameContains?: string | null;
+}
+
+/** Order of the comuni list. */
+@InputType({ description: 'Order of the comuni list (ties broken by ISTAT code).' })
+export class ComuneOrder {
+  @Field(() => ComuneOrderField, { description: 'Sort field.' })
+  field!: ComuneOrderField;
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC, description: 'Direction.' })
+  direction: OrderDirection = OrderDirection.ASC;
+}
+
+/** Arguments of `comuni`. */
+@ArgsType()
+export class ComuniArgs extends PageArgs {
+  @Field(() => ComuneFilter, { nullable: true, description: 'Filter.' })
+  filter?: ComuneFilter | null;
+  @Field(() => ComuneOrder, { nullable: true, description: 'Order (default: ISTAT code).' })
+  orderBy?: ComuneOrder | null;
+}

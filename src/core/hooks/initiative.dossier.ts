@@ -1,0 +1,68 @@
+import { readRows } from '../../common/read.js';
+import type { HubContext } from '../../common/context.js';
+import type { DatePrecision } from '../../common/dates.js';
+import type { NodeLoader, SearchProvider, TimelineEvent } from '../../common/domain.js';
+import { toGlobalId } from '../../common/node.js';
+import { tableSearch } from '../data/search.js';
+import { OrganizationMember } from '../model/organization-member.entity.js';
+import { Initiative } from '../model/initiative.entity.js';
+import { initiativeLoaders } from '../data/initiative.loaders.js';
+
+/** Initiatives and organisation members by the key inside their global id (`node(id)`). */
+export const initiativeNodes: Record<string, NodeLoader> = {
+  Initiative: (ctx, key) => initiativeLoaders(ctx).initiative.load(key),
+  OrganizationMember: (ctx, key) =>
+    /^\d{1,9}$/.test(key)
+      ? ctx.em.findOne(OrganizationMember, { pk: Number(key) })
+      : Promise.resolve(null),
+};
+
+/**
+ * Dated initiatives as events of the comuni they concern (one statement for any number of
+ * comuni). The event's domain is the initiative's (e.g. "pnrr" for the ReGiS training), else
+ * "hub"; its kind is the initiative's kind.
+ */
+export async function initiativeTimeline(
+  ctx: HubContext,
+  comuni: readonly string[],
+): Promise<TimelineEvent[]> {
+  if (!comuni.length) return [];
+  const rows = await readRows<{
+    comune: string;
+    on: string;
+    precision: DatePrecision;
+    kind: string;
+    title: string;
+    domain: string;
+    code: string;
+    dataset_id: string;
+    source_note: string | null;
+  }>(
+    ctx,
+    `select c.comune_istat_code as comune, to_char(i."on", 'YYYY-MM-DD') as "on", i.precision, i.kind,
+            i.title, coalesce(i.domain, 'hub') as domain, i.code, i.dataset_id, i.source_note
+       from initiative_comune c join initiative i on i.code = c.initiative_code
+      where c.comune_istat_code in (?) and i."on" is not null
+      order by 1, 2, i.code`,
+    [[...comuni]],
+  );
+  return rows.map((r) => ({
+    comune: r.comune,
+    on: r.on,
+    precision: r.precision,
+    domain: r.domain,
+    kind: r.kind,
+    title: r.title,
+    datasetId: r.dataset_id,
+    sourceNote: r.source_note,
+    entityId: toGlobalId('Initiative', r.code),
+  }));
+}
+
+/** Initiatives name places ("... in Crema"): they rank just below the place itself. */
+const BELOW_PLACES = 0.9;
+const byTitle = tableSearch(Initiative, 'initiative', 'code', 'title', (i) => i.code);
+
+/** Initiatives whose title matches the query. */
+export const initiativeSearch: SearchProvider = async (em, query) =>
+  (await byTitle(em, query)).map((h) => ({ ...h, score: h.score * BELOW_PLACES }));

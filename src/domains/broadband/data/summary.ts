@@ -1,0 +1,153 @@
+import type { HubContext } from '../../../common/context.js';
+import { Comune } from '../../../core/model/comune.entity.js';
+import { hubLoaders } from '../../../core/data/loaders.js';
+import { GroupingMember, TerritorialGrouping } from '../../../core/model/grouping.entity.js';
+import { resolveTerritory } from '../../../core/data/territory.js';
+import { BroadbandGroupBy, BroadbandSummaryRow, type BroadbandFigures } from '../api/types.js';
+import { CoverageStatus, Plan, Technology } from '../model/enums.js';
+import {
+  gapFacts,
+  gapFigures,
+  planFigures,
+  planRows,
+  type GapFacts,
+  type PlanFactRow,
+} from './gaps.stats.js';
+import { aggregate, figures, networkKm, sumNetworkKm, type StatsKey } from './stats.js';
+
+const KEY: Record<BroadbandGroupBy, StatsKey> = {
+  COMUNE: 'comune',
+  PLAN: 'plan',
+  TECHNOLOGY: 'technology',
+  STATUS: 'status',
+  GROUPING: 'grouping',
+};
+
+const PLAN_LABEL: Record<Plan, string> = {
+  WHITE_AREAS_BUL: 'White areas (aree bianche, Piano BUL)',
+  GREY_AREAS_1GIGA: 'Grey areas (aree grigie, Italia a 1 Giga)',
+  COMMERCIAL: 'Commercial networks',
+};
+
+/** The real figures of a row's comuni (null for keys that are not sets of comuni). */
+function real(facts: GapFacts, plan: PlanFactRow[], comuni: readonly string[] | null) {
+  if (!comuni) return { gaps: null, plan: null };
+  const current = facts.mappings.find((m) => m.code === facts.current);
+  return {
+    gaps: current ? gapFigures(facts, current, comuni) : null,
+    plan: planFigures(plan, comuni),
+  };
+}
+
+const toRow = (
+  key: string,
+  label: string,
+  f: BroadbandFigures,
+  extra: Pick<BroadbandSummaryRow, 'gaps' | 'plan'>,
+): BroadbandSummaryRow =>
+  Object.assign(new BroadbandSummaryRow(), f, {
+    key,
+    label,
+    ftthShare: f.coverage?.ftthShare ?? null,
+    gigabitShare: f.coverage?.gigabitShare ?? null,
+    atLeast200MbpsShare: f.coverage?.atLeast200MbpsShare ?? null,
+    ...extra,
+  });
+
+const NOT_A_SET = 'Does not apply: the row is not a set of comuni.';
+
+/** Builds `broadbandSummary`: a constant number of statements whatever the territory and grouping. */
+export async function summarise(ctx: HubContext, territory: string, groupBy: BroadbandGroupBy) {
+  const comuni = await resolveTerritory(ctx, territory);
+  const [cells, km, facts, plan] = await Promise.all([
+    aggregate(ctx, comuni, KEY[groupBy]),
+    networkKm(ctx, comuni),
+    gapFacts(ctx, comuni),
+    planRows(ctx, comuni),
+  ]);
+  const totalKm = sumNetworkKm(comuni.map((c) => km.get(c)));
+  const loaders = hubLoaders(ctx);
+  const named = /^\d{6}$/.test(territory)
+    ? (await loaders.comune.load(territory))?.name
+    : (await loaders.grouping.load(territory))?.name;
+  const byKey = new Map<string, typeof cells>();
+  for (const c of cells) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  let keys: {
+    key: string;
+    label: string;
+    comuni: readonly string[] | null;
+    km: ReturnType<typeof sumNetworkKm>;
+  }[];
+  const none = { km: null, note: NOT_A_SET };
+  switch (groupBy) {
+    case BroadbandGroupBy.COMUNE: {
+      const found = await loaders.comune.loadMany(comuni);
+      keys = found
+        .filter((c): c is Comune => c instanceof Comune)
+        .map((c) => ({
+          key: c.istatCode,
+          label: c.name,
+          comuni: [c.istatCode],
+          km: km.get(c.istatCode)!,
+        }));
+      break;
+    }
+    case BroadbandGroupBy.GROUPING: {
+      const codes = (
+        await ctx.em.execute<{ code: string }[]>(
+          `select distinct grouping_code as code from grouping_member
+            where comune_istat_code = any(string_to_array(?, ',')) order by 1`,
+          [comuni.join(',')],
+        )
+      ).map((r) => r.code);
+      const [lists, groupings] = await Promise.all([
+        loaders.membersOfGrouping.loadMany(codes),
+        loaders.grouping.loadMany(codes),
+      ]);
+      const inTerritory = new Set(comuni);
+      keys = codes.flatMap((code, i) => {
+        const g = groupings[i];
+        const list = lists[i];
+        if (!(g instanceof TerritorialGrouping) || !Array.isArray(list)) return [];
+        const members = list
+          .map((m: GroupingMember) => m.comune.unwrap().istatCode)
+          .filter((c) => inTerritory.has(c));
+        return [
+          {
+            key: code,
+            label: g.name,
+            comuni: members,
+            km: sumNetworkKm(members.map((c) => km.get(c))),
+          },
+        ];
+      });
+      break;
+    }
+    case BroadbandGroupBy.PLAN:
+      keys = Object.values(Plan).map((p) => ({
+        key: p,
+        label: PLAN_LABEL[p],
+        comuni: null,
+        km: p === Plan.WHITE_AREAS_BUL ? totalKm : none,
+      }));
+      break;
+    case BroadbandGroupBy.TECHNOLOGY:
+      keys = Object.values(Technology).map((t) => ({ key: t, label: t, comuni: null, km: none }));
+      break;
+    default:
+      keys = Object.values(CoverageStatus).map((s) => ({
+        key: s,
+        label: s,
+        comuni: null,
+        km: none,
+      }));
+  }
+  return {
+    territory,
+    groupBy,
+    total: toRow(territory, named ?? territory, figures(cells, totalKm), real(facts, plan, comuni)),
+    rows: keys.map((k) =>
+      toRow(k.key, k.label, figures(byKey.get(k.key) ?? [], k.km), real(facts, plan, k.comuni)),
+    ),
+  };
+}

@@ -1,0 +1,178 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { DateScalar } from '../../../common/dates.js';
+import { Source } from '../../../core/model/source.js';
+import type { BroadbandClaim } from '../model/claim.entity.js';
+import { PlanWorkState } from '../model/enums.js';
+import { MAX_COMUNI, MaxItems } from '../../../common/limits.js';
+
+/** A broadband claim checked against the open data, computed at query time. */
+@ObjectType({
+  description:
+    'A broadband claim checked against the open data: both figures, both dates, both sources.',
+})
+export class BroadbandClaimCheck {
+  @Field(() => Float, { description: 'The figure the open data give for the same scope.' })
+  computed!: number;
+
+  @Field(() => Float, { description: 'computed − claimed value (positive: the data give more).' })
+  difference!: number;
+
+  @Field(() => Boolean, { description: 'Whether the open-data figure equals the claim.' })
+  consistent!: boolean;
+
+  @Field(() => String, { description: 'What the open-data figure counts, in words.' })
+  basis!: string;
+
+  @MaxItems(MAX_COMUNI)
+  @Field(() => [String], {
+    description: 'ISTAT codes of the comuni behind the open-data figure (e.g. fibre in the plan).',
+  })
+  comuni!: string[];
+
+  @MaxItems(MAX_COMUNI)
+  @Field(() => [String], {
+    description:
+      'ISTAT codes of the comuni of the scope left out of the figure (e.g. not in the fibre plan).',
+  })
+  otherComuni!: string[];
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Of the comuni behind the figure, how many have works finished (terminato); null when it does not apply.',
+  })
+  completed!: number | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of the open data; null when the file is not dated (see dataDateNote).',
+  })
+  dataAsOf!: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'The open data were published by this date (the figure is no later).',
+  })
+  dataKnownBy!: string | null;
+
+  @Field(() => String, { description: 'What is known of the date of the open data.' })
+  dataDateNote!: string;
+
+  @Field(() => Source, { description: 'Source of the open data.' })
+  source!: Source;
+
+  @Field(() => String, {
+    description: 'The comparison in plain words, with both figures, dates and sources.',
+  })
+  note!: string;
+}
+
+/** The plan rows a check reads (one per place of a comune). */
+export interface PlanFact {
+  comune: string;
+  name: string;
+  fibre_in_plan: boolean;
+  fibre_state: PlanWorkState | null;
+  as_of: string | null;
+  known_by: string | null;
+  as_of_note: string;
+  dataset_id: string;
+}
+
+/** Loads the plan rows and comune names of a grouping's members (one statement). */
+export function planFacts(em: EntityManager, territory: string): Promise<PlanFact[]> {
+  return em.execute<PlanFact[]>(
+    `select m.comune_istat_code as comune, c.name, p.fibre_in_plan, p.fibre_state,
+            to_char(p.as_of, 'YYYY-MM-DD') as as_of, to_char(p.known_by, 'YYYY-MM-DD') as known_by,
+            p.as_of_note, p.dataset_id
+       from grouping_member m join comune c on c.istat_code = m.comune_istat_code
+       join broadband_plan_status p on p.comune_istat_code = m.comune_istat_code
+      where m.grouping_code = ? order by m.comune_istat_code, p.place`,
+    [territory],
+  );
+}
+
+/** The parts of a check that do not need the source loaded. */
+export type CheckFigures = Omit<BroadbandClaimCheck, 'source' | 'note'> & {
+  names: Map<string, string>;
+  dataset: string;
+};
+
+/** The date of the plan rows behind a check: theirs when they share one, else each noted. */
+function dates(facts: PlanFact[]) {
+  const kinds = new Map<string, { fact: PlanFact; n: number }>();
+  for (const f of facts) {
+    const k = `${f.as_of}|${f.known_by}|${f.as_of_note}`;
+    kinds.set(k, { fact: f, n: (kinds.get(k)?.n ?? 0) + 1 });
+  }
+  if (kinds.size === 1)
+    return {
+      dataAsOf: facts[0].as_of,
+      dataKnownBy: facts[0].known_by,
+      dataDateNote: facts[0].as_of_note,
+    };
+  const known = facts.map((f) => f.known_by).filter((d): d is string => d != null);
+  return {
+    dataAsOf: null,
+    dataKnownBy: known.length === facts.length ? known.sort().at(-1)! : null,
+    dataDateNote: `rows of different dates: ${[...kinds.values()]
+      .map(({ fact, n }) => `${n} ${fact.as_of ? `dated ${fact.as_of}` : fact.as_of_note}`)
+      .join('; ')}`,
+  };
+}
+
+/**
+ * The BUL_FIBRE_IN_PLAN check: comuni of the claim's territory with fibre in the plan for
+ * at least one of their places, against the claimed number of comuni reached by FTTH.
+ * Null when the plan file holds no row for the territory.
+ */
+export function fibreInPlan(claim: BroadbandClaim, facts: PlanFact[]): CheckFigures | null {
+  if (!facts.length) return null;
+  const byComune = new Map<string, PlanFact[]>();
+  for (const f of facts) byComune.set(f.comune, [...(byComune.get(f.comune) ?? []), f]);
+  const names = new Map(facts.map((f) => [f.comune, f.name]));
+  const inPlan = [...byComune].filter(([, rows]) => rows.some((r) => r.fibre_in_plan));
+  const comuni = inPlan.map(([c]) => c);
+  const otherComuni = [...byComune.keys()].filter((c) => !comuni.includes(c));
+  const completed = inPlan.filter(([, rows]) =>
+    rows.filter((r) => r.fibre_in_plan).every((r) => r.fibre_state === PlanWorkState.COMPLETED),
+  ).length;
+  const computed = comuni.length;
+  const value = Number(claim.value);
+  return {
+    computed,
+    difference: computed - value,
+    consistent: computed === value,
+    basis:
+      'comuni of the territory with fibre in the white-areas plan (Fibra = 1 in the BUL file, for at least one of their places)',
+    comuni,
+    otherComuni,
+    completed,
+    ...dates(facts),
+    names,
+    dataset: facts[0].dataset_id,
+  };
+}
+
+/** The comparison in words: both figures, both dates and both sources. */
+export function checkNote(
+  claim: BroadbandClaim,
+  c: CheckFigures,
+  claimSource: string,
+  dataSource: string,
+): string {
+  const stated = `stated on ${claim.statedOn}${claim.reportedOn ? `, item dated ${claim.reportedOn}` : ''}`;
+  const dataDate = c.dataAsOf ? `dated ${c.dataAsOf}` : c.dataDateNote;
+  const others = c.otherComuni.map((x) => c.names.get(x) ?? x).join(', ');
+  return (
+    `Claimed: ${claim.statement} (${claimSource}; ${stated}). ` +
+    `Open data: ${c.computed} of the ${c.comuni.length + c.otherComuni.length} comuni have fibre in the white-areas plan` +
+    (c.completed != null ? `, ${c.completed} of them with works finished (terminato)` : '') +
+    ` (${dataSource}; ${dataDate}). ` +
+    (c.otherComuni.length ? `Not in the fibre plan (FWA only): ${others}. ` : '') +
+    (c.consistent
+      ? 'The figures agree.'
+      : `The figures differ by ${c.difference > 0 ? '+' : ''}${c.difference}: the claim is older than the file, and "reached by FTTH" and "in the fibre plan" need not be the same thing, so the difference is flagged, not resolved.`)
+  );
+}

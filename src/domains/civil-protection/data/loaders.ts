@@ -1,0 +1,92 @@
+import { perRequest, type HubContext } from '../../../common/context.js';
+import { readRows } from '../../../common/read.js';
+import { groupBy, manyLoader, oneLoader } from '../../../common/loaders.js';
+import {
+  CivilProtectionOfficer,
+  CrisisUnitMember,
+  EmergencyArea,
+  planCodeOf,
+  RiskScenario,
+} from '../model/plan-content.entity.js';
+import { IdrogeoComune, IdrogeoLevel, SeismicClassification } from '../model/hazard.entity.js';
+import { PlanPlatformInfo } from '../model/platform.entity.js';
+import { CivilProtectionPlan } from '../model/plan.entity.js';
+
+/** The domain's DataLoaders: one query per kind of record, whatever the number of plans. */
+function createLoaders(ctx: HubContext) {
+  const { em } = ctx;
+  const scenariosOf = async (codes: readonly string[]) =>
+    (
+      await readRows(
+        ctx,
+        `select * from civil_protection_scenario where plan_comune_istat_code in (?)
+          order by plan_comune_istat_code, position`,
+        [[...codes]],
+      )
+    ).map((r) => em.map(RiskScenario, r));
+  const scenarios = manyLoader(scenariosOf, planCodeOf);
+  const byPlan = { orderBy: { plan: 'asc', position: 'asc' } } as const;
+  return {
+    /** Plan of each comune, by ISTAT code. */
+    plan: oneLoader(
+      async (codes: readonly string[]) => {
+        // With their scenarios, in the same statement: the dossier asks for them next.
+        const [rows, scenarioRows] = await Promise.all([
+          readRows(
+            ctx,
+            // grant_amount as text: exact decimals (the later column of the same name wins).
+            `select p.*, p.grant_amount::text as grant_amount from civil_protection_plan p
+              where p.comune_istat_code in (?)`,
+            [[...codes]],
+          ),
+          scenariosOf(codes),
+        ]);
+        const plans = rows.map((r) => em.map(CivilProtectionPlan, r));
+        const byPlan = groupBy(scenarioRows, planCodeOf);
+        for (const p of plans) scenarios.prime(p.istatCode, byPlan.get(p.istatCode) ?? []);
+        return plans;
+      },
+      (p) => p.istatCode,
+    ),
+    scenarios,
+    emergencyAreas: manyLoader(
+      (codes: readonly string[]) => em.find(EmergencyArea, { plan: { $in: [...codes] } }, byPlan),
+      planCodeOf,
+    ),
+    crisisUnit: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(CrisisUnitMember, { plan: { $in: [...codes] } }, byPlan),
+      planCodeOf,
+    ),
+    officer: oneLoader(
+      (codes: readonly string[]) => em.find(CivilProtectionOfficer, { plan: { $in: [...codes] } }),
+      planCodeOf,
+    ),
+    platform: oneLoader(
+      (keys: readonly string[]) =>
+        em.find(PlanPlatformInfo, {
+          platform: { $in: [...keys] as PlanPlatformInfo['platform'][] },
+        }),
+      (p) => p.platform as string,
+    ),
+    /** ISPRA IdroGEO figures of each comune (comune-wide counts), by ISTAT code. */
+    idrogeo: oneLoader(
+      (codes: readonly string[]) => em.find(IdrogeoComune, { comune: { $in: [...codes] } }),
+      (i) => i.comune.unwrap().istatCode,
+    ),
+    /** ISPRA IdroGEO figures per hazard level of each comune, by ISTAT code. */
+    idrogeoLevels: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(IdrogeoLevel, { indicators: { $in: [...codes] } }, { orderBy: { pk: 'asc' } }),
+      (l) => l.indicators.unwrap().comune.unwrap().istatCode,
+    ),
+    /** Seismic zone of each comune, by ISTAT code. */
+    seismic: oneLoader(
+      (codes: readonly string[]) => em.find(SeismicClassification, { comune: { $in: [...codes] } }),
+      (s) => s.comune.unwrap().istatCode,
+    ),
+  };
+}
+
+/** The civil-protection loaders of this request. */
+export const civilProtectionLoaders = (ctx: HubContext) => perRequest(ctx, createLoaders);

@@ -1,0 +1,69 @@
+import { perRequest, type HubContext } from '../../../common/context.js';
+import { readRows } from '../../../common/read.js';
+import { manyLoader, oneLoader } from '../../../common/loaders.js';
+import { CollectionCentre } from '../model/collection-centre.entity.js';
+import { ProgrammeLot } from '../model/lot.entity.js';
+import { ProgrammeMilestone } from '../model/milestone.entity.js';
+import { UpgradeProgramme } from '../model/programme.entity.js';
+
+/** The infrastructure DataLoaders, built once per request. */
+function createInfrastructureLoaders(ctx: HubContext) {
+  const { em } = ctx;
+  let programmes: Promise<UpgradeProgramme[]> | undefined;
+  return {
+    /** Collection centres by primary key (global ids). */
+    centre: oneLoader(
+      (pks: readonly number[]) => em.find(CollectionCentre, { pk: { $in: [...pks] } }),
+      (c) => c.pk,
+    ),
+    /** Lots by code (global ids). */
+    lot: oneLoader(
+      (codes: readonly string[]) => em.find(ProgrammeLot, { code: { $in: [...codes] } }),
+      (l) => l.code,
+    ),
+    /** Milestones by primary key (global ids). */
+    milestone: oneLoader(
+      (pks: readonly number[]) => em.find(ProgrammeMilestone, { pk: { $in: [...pks] } }),
+      (m) => m.pk,
+    ),
+    /** Collection centres of each comune, by ISTAT code. */
+    centresOfComune: manyLoader(
+      async (codes: readonly string[]) =>
+        (
+          await readRows(
+            ctx,
+            `select * from collection_centre where comune_istat_code in (?)
+              order by kind desc, name_key, pk`,
+            [[...codes]],
+          )
+        ).map((r) => em.map(CollectionCentre, r)),
+      (c) => c.comune.unwrap().istatCode,
+    ),
+    /** Every upgrade programme (a handful), read once per request. */
+    programmes: () => (programmes ??= em.find(UpgradeProgramme, {}, { orderBy: { code: 'asc' } })),
+    /** Lots of each programme, by programme code. */
+    lotsOfProgramme: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(
+          ProgrammeLot,
+          { programme: { $in: [...codes] } },
+          { orderBy: { number: 'asc', code: 'asc' } },
+        ),
+      (l) => l.programme.unwrap().code,
+    ),
+    /** Milestones of each programme, by programme code, in date order. */
+    milestonesOfProgramme: manyLoader(
+      (codes: readonly string[]) =>
+        em.find(
+          ProgrammeMilestone,
+          { programme: { $in: [...codes] } },
+          { orderBy: { on: 'asc', pk: 'asc' } },
+        ),
+      (m) => m.programme.unwrap().code,
+    ),
+  };
+}
+
+/** The infrastructure loaders of this request. */
+export const infrastructureLoaders = (ctx: HubContext) =>
+  perRequest(ctx, createInfrastructureLoaders);

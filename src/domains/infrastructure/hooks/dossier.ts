@@ -1,0 +1,121 @@
+import { readRows } from '../../../common/read.js';
+import type {
+  LayerProvider,
+  NodeLoader,
+  SearchProvider,
+  TimelineEvent,
+} from '../../../common/domain.js';
+import type { HubContext } from '../../../common/context.js';
+import type { DatePrecision } from '../../../common/dates.js';
+import { toGlobalId } from '../../../common/node.js';
+import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
+import { CollectionCentre } from '../model/collection-centre.entity.js';
+import { infrastructureLoaders } from '../data/loaders.js';
+
+/** A positive integer key of a global id, or null. */
+const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
+
+/** Records of this domain by the key inside their global id (`node(id)`). */
+export const infrastructureNodes: Record<string, NodeLoader> = {
+  CollectionCentre: (ctx, key) => {
+    const pk = intKey(key);
+    return pk == null ? Promise.resolve(null) : infrastructureLoaders(ctx).centre.load(pk);
+  },
+  UpgradeProgramme: async (ctx, key) =>
+    (await infrastructureLoaders(ctx).programmes()).find((p) => p.code === key) ?? null,
+  ProgrammeLot: (ctx, key) => infrastructureLoaders(ctx).lot.load(key),
+  ProgrammeMilestone: (ctx, key) => {
+    const pk = intKey(key);
+    return pk == null ? Promise.resolve(null) : infrastructureLoaders(ctx).milestone.load(pk);
+  },
+};
+
+/**
+ * The milestones of the programmes each comune takes part in, as timeline events (one
+ * statement for any number of comuni). Expected milestones say so in the title.
+ */
+export async function infrastructureTimeline(
+  ctx: HubContext,
+  comuni: readonly string[],
+): Promise<TimelineEvent[]> {
+  if (!comuni.length) return [];
+  const rows = await readRows<{
+    comune: string;
+    on: string;
+    precision: DatePrecision;
+    status: string;
+    description: string;
+    pk: number;
+    programme: string;
+    dataset_id: string;
+    source_note: string | null;
+  }>(
+    ctx,
+    `select gm.comune_istat_code as comune, to_char(m."on", 'YYYY-MM-DD') as "on", m.precision,
+            m.status, m.description, m.pk, p.name as programme, m.dataset_id, m.source_note
+       from programme_milestone m
+       join upgrade_programme p on p.code = m.programme_code
+       join grouping_member gm on gm.grouping_code = p.participants_code
+      where gm.comune_istat_code in (?)
+      order by gm.comune_istat_code, m."on", m.pk`,
+    [[...comuni]],
+  );
+  return rows.map((r) => ({
+    comune: r.comune,
+    on: r.on,
+    precision: r.precision,
+    domain: 'infrastructure',
+    kind: 'MILESTONE',
+    title: `${r.programme}: ${r.description}${r.status === 'EXPECTED' ? ' (expected)' : ''}`,
+    datasetId: r.dataset_id,
+    sourceNote: r.source_note,
+    entityId: toGlobalId('ProgrammeMilestone', r.pk),
+  }));
+}
+
+/** Collection centres with a known location, as GeoJSON points (lon, lat). */
+export const collectionCentresLayer: LayerProvider = async (ctx, comuni, limit) => {
+  const rows = await ctx.em.find(
+    CollectionCentre,
+    { comune: { $in: [...comuni] }, lat: { $ne: null }, lon: { $ne: null } },
+    { orderBy: { comune: 'asc', pk: 'asc' }, limit },
+  );
+  return rows.map((c) => ({
+    type: 'Feature' as const,
+    id: c.id,
+    geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
+    properties: {
+      id: c.id,
+      istatCode: c.comune.unwrap().istatCode,
+      name: c.name,
+      kind: c.kind,
+      owner: c.owner?.unwrap().code ?? null,
+      operator: c.operator?.unwrap().code ?? null,
+      address: c.address ?? null,
+    },
+  }));
+};
+
+/**
+ * Weight of a name match: centre names contain the comune's name ("... di Spino d'Adda"), so
+ * a search for a place ranks the comune itself first.
+ */
+const NAMED_AFTER_A_PLACE = 0.9;
+
+/** Collection centres whose name matches the query (Italian-aware scoring). */
+export const collectionCentreSearch: SearchProvider = async (em, query) => {
+  const rows = await em.execute<{ pk: number; score: number }[]>(
+    `select pk, ${textScoreSql('name')} as score
+       from collection_centre order by score desc, pk limit ?`,
+    [query.folded, query.folded, query.limit],
+  );
+  const hits = rows.filter((r) => r.score >= MIN_SCORE);
+  if (!hits.length) return [];
+  const found = await em.find(CollectionCentre, { pk: { $in: hits.map((h) => h.pk) } });
+  const byPk = new Map(found.map((c) => [c.pk, c]));
+  return hits.map((h) => ({
+    node: byPk.get(h.pk)!,
+    score: Number(h.score) * NAMED_AFTER_A_PLACE,
+    key: String(h.pk),
+  }));
+};

@@ -1,0 +1,152 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../../../common/dates.js';
+import { MoneyScalar } from '../../../common/money.js';
+import { MaxItems } from '../../../common/limits.js';
+
+/** Which bodies' grants count for a comune or a territory. */
+export enum PnrrBodies {
+  COMUNE = 'COMUNE',
+  ALL = 'ALL',
+}
+registerEnumType(PnrrBodies, {
+  name: 'PnrrBodies',
+  description: 'Which bodies (enti) count: the comuni themselves, or every body located there.',
+  valuesConfig: {
+    COMUNE: { description: 'Only grants whose body is the comune itself (tipologia Comuni).' },
+    ALL: {
+      description:
+        'Grants of every body located in the comune: the comune, its schools, other bodies (ASST, province, consortia...).',
+    },
+  },
+});
+
+/** How `pnrrSummary` groups its rows. */
+export enum PnrrGroupBy {
+  MEASURE = 'MEASURE',
+  COMUNE = 'COMUNE',
+  STATUS = 'STATUS',
+  NOTICE = 'NOTICE',
+  BODY_KIND = 'BODY_KIND',
+  FUNDING_MONTH = 'FUNDING_MONTH',
+}
+registerEnumType(PnrrGroupBy, {
+  name: 'PnrrGroupBy',
+  description: 'Grouping of the PNRR summary rows.',
+  valuesConfig: {
+    MEASURE: { description: 'By measure: key = measure code ("1.4.1"), label = title.' },
+    COMUNE: { description: 'By comune where the body is: key = ISTAT code, label = name.' },
+    STATUS: { description: 'By current state: key = FUNDED, RENOUNCED or PAID.' },
+    NOTICE: { description: 'By notice (avviso): key = label = notice title.' },
+    BODY_KIND: { description: 'By kind of body: key = COMUNE, SCHOOL or OTHER.' },
+    FUNDING_MONTH: { description: 'By month of the funding decree: key = label = "YYYY-MM".' },
+  },
+});
+
+/** Amount of one measure within a comune's or territory's grants. */
+@ObjectType('PnrrMeasureAmount', {
+  description: 'Grants of one measure (misura): amount and count.',
+})
+export class PnrrMeasureAmount {
+  measureCode!: string;
+
+  @Field(() => MoneyScalar, { description: 'Sum of the grants counted, EUR (exact).' })
+  amount!: string;
+
+  @Field(() => Int, { description: 'Number of grants counted.' })
+  grantCount!: number;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither counted in `amount` nor left out as renounced. "0.00" without asOf or when every state is known.',
+  })
+  uncertainAmount!: string;
+
+  @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  uncertainGrantCount!: number;
+}
+
+/** One row of `pnrrSummary`. */
+@ObjectType('PnrrSummaryRow', { description: 'One group of the PNRR summary.' })
+export class PnrrSummaryRow {
+  @Field(() => String, { description: 'Group key (see PnrrGroupBy).' })
+  key!: string;
+
+  @Field(() => String, { description: 'Human label of the group.' })
+  label!: string;
+
+  @Field(() => MoneyScalar, { description: 'Sum of the grants of the group, EUR (exact).' })
+  amount!: string;
+
+  @Field(() => Int, { description: 'Number of grants of the group.' })
+  grantCount!: number;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither counted in `amount` nor left out as renounced. "0.00" without asOf or when every state is known.',
+  })
+  uncertainAmount!: string;
+
+  @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  uncertainGrantCount!: number;
+}
+
+/** The PNRR grant summary of a territory. */
+@ObjectType('PnrrSummary', { description: 'PA digitale 2026 grants of a territory, grouped.' })
+export class PnrrSummary {
+  @Field(() => String, { description: 'The territory asked for.' })
+  territory!: string;
+
+  @Field(() => Int, { description: 'Number of comuni the territory covers.' })
+  comuneCount!: number;
+
+  @Field(() => MoneyScalar, { description: 'Sum of every grant counted, EUR (exact).' })
+  total!: string;
+
+  @Field(() => Int, { description: 'Number of grants counted.' })
+  grantCount!: number;
+
+  @Field(() => MoneyScalar, {
+    description:
+      'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither counted in `total` nor left out as renounced. "0.00" without asOf or when every state is known.',
+  })
+  uncertainAmount!: string;
+
+  @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
+  uncertainGrantCount!: number;
+
+  // One row per comune, notice (57 today), month, measure, status or kind of body.
+  @MaxItems(500)
+  @Field(() => [PnrrSummaryRow], { description: 'Groups, ordered by key.' })
+  rows!: PnrrSummaryRow[];
+}
+
+/** The PNRR options a section or summary was asked with. */
+export interface GrantFilter {
+  bodies: PnrrBodies;
+  includeRenounced: boolean;
+  asOf: string | null;
+}
+
+/** A comune's PNRR section; its fields are resolved by per-request loaders. */
+@ObjectType('ComunePnrr', {
+  description:
+    'PA digitale 2026 grants and Italia Domani projects of one comune, with the options asked for.',
+})
+export class ComunePnrr {
+  istatCode!: string;
+  filter!: GrantFilter;
+
+  @Field(() => PnrrBodies, { description: 'Which bodies count (as asked).' })
+  get bodies(): PnrrBodies {
+    return this.filter.bodies;
+  }
+
+  @Field(() => DateScalar, { nullable: true, description: 'The asOf date asked, if any.' })
+  get asOf(): string | null {
+    return this.filter.asOf;
+  }
+
+  static of(istatCode: string, filter: GrantFilter): ComunePnrr {
+    return Object.assign(new ComunePnrr(), { istatCode, filter });
+  }
+}

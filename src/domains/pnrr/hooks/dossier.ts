@@ -1,0 +1,197 @@
+import { readRows } from '../../../common/read.js';
+import { DatePrecision } from '../../../common/dates.js';
+import type { NodeLoader, SearchProvider, TimelineEvent } from '../../../common/domain.js';
+import type { HubContext } from '../../../common/context.js';
+import { toGlobalId } from '../../../common/node.js';
+import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
+import { tableSearch } from '../../../core/data/search.js';
+import { PnrrBody } from '../model/body.entity.js';
+import { Claim } from '../model/claim.entity.js';
+import { euros } from '../rules/claim.reconcile.js';
+import { PnrrGrant } from '../model/grant.entity.js';
+import { PnrrNotice } from '../model/measure.entity.js';
+import { pnrrLoaders } from '../data/loaders.js';
+import { codeList } from '../data/sums.js';
+import { PnrrProject } from '../model/project.entity.js';
+
+/** Records of the domain by the key inside their global id (`node(id)`). */
+export const pnrrNodes: Record<string, NodeLoader> = {
+  PnrrMeasure: (ctx, key) => pnrrLoaders(ctx).measure.load(key),
+  PnrrNotice: (ctx, key) => pnrrLoaders(ctx).notice.load(key),
+  PnrrBody: (ctx, key) => pnrrLoaders(ctx).body.load(key),
+  PnrrGrant: (ctx, key) =>
+    /^\d{1,9}$/.test(key) ? ctx.em.findOne(PnrrGrant, { pk: Number(key) }) : Promise.resolve(null),
+  PnrrProject: (ctx, key) => ctx.em.findOne(PnrrProject, { localCode: key }),
+  Claim: (ctx, key) => ctx.em.findOne(Claim, { code: key }),
+};
+
+/** A grant as the timeline reads it, with its observations in past files. */
+interface TimelineGrant {
+  pk: number;
+  comune: string;
+  body_kind: string;
+  amount: string;
+  measure: string;
+  notice: string;
+  body: string;
+  dataset: string;
+  note: string | null;
+  funded_on: string;
+  status: 'FUNDED' | 'RENOUNCED' | 'PAID';
+  status_on: string | null;
+  observed_on: string | null;
+  last_active: string | null;
+  first_renounced: string | null;
+  siblings: { measure: string; amount: string; notice: string }[] | null;
+}
+
+const nextDay = (d: string) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** Why a grant's amount is 0 EUR, from the other grants of its CUP (quotas of one notice). */
+function zeroReason(g: TimelineGrant): string {
+  const others = (g.siblings ?? []).filter((o) => Number(o.amount) > 0);
+  if (!others.length)
+    return ' (0 EUR: the file gives no amount for this grant; nothing is paid under it)';
+  return ` (0 EUR: the file gives this quota of the notice "${g.notice}" no amount; the amount of the same CUP is under ${others
+    .map((o) => `measure ${o.measure}, ${euros(o.amount)} EUR ("${o.notice}")`)
+    .join(' and ')})`;
+}
+
+/** The renunciation of a grant: on its status date, or within the days the files allow. */
+function renounced(
+  g: TimelineGrant,
+  base: Omit<TimelineEvent, 'on' | 'title' | 'kind'>,
+  what: string,
+) {
+  const contradicted = g.status_on != null && g.last_active != null && g.last_active >= g.status_on;
+  if (g.status_on && !contradicted)
+    return { ...base, kind: 'GRANT_RENOUNCED', on: g.status_on, title: `${what} renounced` };
+  // No status date (or one a later file contradicts): renounced after the last day it was
+  // seen active and by the first day it was seen renounced.
+  const seenActive = g.last_active && g.last_active > g.funded_on ? g.last_active : g.funded_on;
+  const seenRenounced = [g.first_renounced, g.observed_on]
+    .filter((d): d is string => !!d)
+    .sort()[0];
+  const notBefore = nextDay(seenActive);
+  const activeWords =
+    seenActive === g.funded_on
+      ? `funded on ${seenActive}`
+      : `still funded in the file of ${seenActive}`;
+  const why = contradicted
+    ? `the file gives ${g.status_on} as the day, but the file published on ${g.last_active} still lists it as funded`
+    : `the day is not published: ${activeWords}`;
+  if (!seenRenounced)
+    return {
+      ...base,
+      kind: 'GRANT_RENOUNCED',
+      on: notBefore,
+      notBefore,
+      title: `${what} renounced on an unknown day after ${seenActive} (${why})`,
+    };
+  return {
+    ...base,
+    kind: 'GRANT_RENOUNCED',
+    on: seenRenounced,
+    notBefore,
+    title: `${what} renounced between ${notBefore} and ${seenRenounced} (${why}; renounced in the file of ${seenRenounced})`,
+  };
+}
+
+/**
+ * Timeline of the comuni: every grant of a body located there is funded on its decree date,
+ * paid on its status date, and renounced on its status date or, when the files give none,
+ * within the days its observations allow (`notBefore`..`on`). Grants of other bodies than
+ * the comune are marked `otherBody` (shown with `timeline(bodies: ALL)`). A grant of 0 EUR
+ * says why. One statement for any set of comuni.
+ */
+export async function pnrrTimeline(
+  ctx: HubContext,
+  comuni: readonly string[],
+): Promise<TimelineEvent[]> {
+  if (!comuni.length) return [];
+  const rows = await readRows<TimelineGrant>(
+    ctx,
+    `select g.pk, g.comune_istat_code as comune, b.kind::text as body_kind, g.amount::text as amount,
+            g.measure_code as measure, g.notice_title as notice, b.name as body,
+            g.dataset_id as dataset, g.source_note as note, g.funded_on::text as funded_on,
+            g.status::text as status, g.status_on::text as status_on,
+            g.status_observed_on::text as observed_on,
+            (select max(s.published_on) from pnrr_grant_snapshot s where s.cup = g.cup
+               and s.notice_title = g.notice_title and s.status <> 'RENOUNCED')::text as last_active,
+            (select min(s.published_on) from pnrr_grant_snapshot s where s.cup = g.cup
+               and s.notice_title = g.notice_title and s.status = 'RENOUNCED')::text as first_renounced,
+            case when g.amount = 0 then (
+              select json_agg(json_build_object('measure', o.measure_code, 'amount', o.amount::text,
+                                                'notice', o.notice_title) order by o.measure_code)
+                from pnrr_grant o where o.cup = g.cup and o.pk <> g.pk) end as siblings
+       from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
+      where g.comune_istat_code = any(string_to_array(?, ','))
+      order by g.comune_istat_code, g.funded_on, g.pk`,
+    [codeList(comuni)],
+  );
+  return rows.flatMap((g) => {
+    const zero = Number(g.amount) === 0 ? zeroReason(g) : '';
+    const what = `PNRR ${g.measure}: ${euros(g.amount)} EUR to ${g.body}`;
+    const base = {
+      comune: g.comune,
+      precision: DatePrecision.DAY,
+      domain: 'pnrr',
+      datasetId: g.dataset,
+      sourceNote: g.note,
+      entityId: toGlobalId('PnrrGrant', g.pk),
+      otherBody: g.body_kind !== 'COMUNE',
+    };
+    const events: TimelineEvent[] = [
+      { ...base, kind: 'GRANT_FUNDED', on: g.funded_on, title: `${what} funded${zero}` },
+    ];
+    if (g.status === 'PAID' && g.status_on)
+      events.push({
+        ...base,
+        kind: 'GRANT_PAID',
+        on: g.status_on,
+        title: `${what} paid out${zero}`,
+      });
+    if (g.status === 'RENOUNCED') {
+      const e = renounced(g, base, what);
+      events.push({ ...e, title: e.title + zero });
+    }
+    return events;
+  });
+}
+
+/**
+ * Records that name a place rank just below the place itself: a project titled "Ab.Cloud
+ * Com Spino d'Adda" must not outrank the comune Spino d'Adda for "spino d adda".
+ */
+const SECONDARY = 0.9;
+const secondary =
+  (provider: SearchProvider): SearchProvider =>
+  async (em, query) =>
+    (await provider(em, query)).map((h) => ({ ...h, score: h.score * SECONDARY }));
+
+/** Bodies other than the comuni themselves (those are found as comuni). */
+const bodySearch: SearchProvider = async (em, { folded, limit }) => {
+  const rows = await em.execute<{ k: string; score: number }[]>(
+    `select k, score from (select ipa_code as k, ${textScoreSql('name')} as score
+       from pnrr_body where kind <> 'COMUNE') s where score >= ? order by score desc, k limit ?`,
+    [folded, folded, MIN_SCORE, limit],
+  );
+  const found = rows.length
+    ? await em.find(PnrrBody, { ipaCode: { $in: rows.map((r) => r.k) } })
+    : [];
+  const byKey = new Map(found.map((b) => [b.ipaCode, b]));
+  return rows.flatMap((r) => {
+    const node = byKey.get(r.k);
+    return node ? [{ node, score: Number(r.score) * SECONDARY, key: r.k }] : [];
+  });
+};
+
+/** Cross-domain search providers: bodies by name, notices and projects by title. */
+export const pnrrSearch: Record<string, SearchProvider> = {
+  PnrrBody: bodySearch,
+  PnrrNotice: secondary(tableSearch(PnrrNotice, 'pnrr_notice', 'title', 'title', (n) => n.title)),
+  PnrrProject: secondary(
+    tableSearch(PnrrProject, 'pnrr_project', 'local_code', 'title', (p) => p.localCode),
+  ),
+};
