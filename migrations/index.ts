@@ -21,6 +21,7 @@ import { Migration20261130007100_comune_boundary_source } from './Migration20261
 import { Migration20261130007200_pnrr_claim_parts } from './Migration20261130007200_pnrr_claim_parts.js';
 import { Migration20261130007300_pnrr_framework } from './Migration20261130007300_pnrr_framework.js';
 import { Migration20261130009500_data_version_notify } from './Migration20261130009500_data_version_notify.js';
+import { Migration20261130100000_coverage_counts_index } from './Migration20261130100000_coverage_counts_index.js';
 
 /**
  * Every migration, in order. Listed explicitly so that tsx, vitest and compiled code
@@ -84,5 +85,9 @@ export const migrationsList: MigrationObject[] = [
   {
     name: 'Migration20261130009500_data_version_notify',
     class: Migration20261130009500_data_version_notify,
+  },
+  {
+    name: 'Migration20261130100000_coverage_counts_index',
+    class: Migration20261130100000_coverage_counts_index,
   },
 ];
