@@ -39,17 +39,20 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
     }),
     /** Quality flags of each comune: its own, and those of the groupings it belongs to. */
     qualityIssues: new DataLoader<string, OwnAndInherited>(async (codes) => {
-      // One statement: the flags of each comune and of the groupings it belongs to.
-      const rows = await readRows<{ for_: string; own_: boolean | null } & Record<string, unknown>>(
+      // One query: the flags of each comune, then those of the groupings it belongs to, each
+      // by its own index (a join on `comune or grouping` scanned every flag per comune).
+      const rows = await readRows<{ for_: string; own_: boolean } & Record<string, unknown>>(
         ctx,
-        `select c.code as for_, i.comune_istat_code = c.code as own_, i.*
-           from unnest(array[?]::text[]) as c(code)
-           join data_quality_issue i
-             on i.comune_istat_code = c.code
-             or i.grouping_code in (select m.grouping_code from grouping_member m
-                                     where m.comune_istat_code = c.code)
-          order by i.domain, i.code, i.pk`,
-        [[...codes]],
+        `select * from (
+           select i.comune_istat_code as for_, true as own_, i.*
+             from data_quality_issue i where i.comune_istat_code = any(?::text[])
+           union all
+           select m.comune_istat_code, false, i.*
+             from grouping_member m join data_quality_issue i on i.grouping_code = m.grouping_code
+            where m.comune_istat_code = any(?::text[])
+              and i.comune_istat_code is distinct from m.comune_istat_code) x
+          order by domain, code, pk`,
+        [[...codes], [...codes]],
       );
       const byComune = groupBy(rows, (r) => r.for_);
       return codes.map((c) => {
