@@ -6,6 +6,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
+import { httpError, sendError } from '../common/http-errors.js';
 import { actorOf, type AuthFailureGuard } from '../access/http.js';
 import { ROLES, type Actor, type Role } from '../common/actor.js';
 
@@ -44,17 +45,13 @@ export const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 
 /** Answers 429 RATE_LIMITED with `Retry-After` (seconds) and a message naming the limit. */
 function tooMany(res: Response, r: RateLimiterRes, limit: string, message: string) {
   const seconds = Math.max(1, Math.ceil(r.msBeforeNext / 1000));
-  res
-    .set('Retry-After', String(seconds))
-    .status(429)
-    .json({
-      errors: [
-        {
-          message: `${message}; retry in ${seconds} s.`,
-          extensions: { code: 'RATE_LIMITED', limit, retryAfterSeconds: seconds },
-        },
-      ],
-    });
+  sendError(
+    res,
+    httpError('RATE_LIMITED', `${message}; retry in ${seconds} s.`, {
+      limit,
+      retryAfterSeconds: seconds,
+    }),
+  );
 }
 
 /** The hub's limiters, made once per app on one store. */
