@@ -1,4 +1,10 @@
-import { coversScope, type Actor, type KeyActor, type Role } from '../common/actor.js';
+import {
+  coversScope,
+  isScopedRole,
+  type Actor,
+  type KeyActor,
+  type Role,
+} from '../common/actor.js';
 import type { HubContext } from '../common/context.js';
 import { forbidden, unauthenticated } from '../common/errors.js';
 
@@ -49,6 +55,16 @@ export function requireEditor(
     `${what}: key "${actor.label}" may edit domains ${actor.domains.join(', ')}, not ${domain}.`,
   );
 }
+
+/** Where a key is confined: its comuni and domains (no domains = all). */
+export interface KeyScope {
+  comuni: string[];
+  domains: string[];
+}
+
+/** The scope a keyed actor is confined to, or null when its role is not scoped (ADMIN...). */
+export const scopeOf = (actor: KeyActor): KeyScope | null =>
+  isScopedRole(actor.role) ? { comuni: actor.comuni, domains: actor.domains } : null;
 
 /**
  * True when the actor may read personal data of `domain` records of `comune`: an ADMIN, or

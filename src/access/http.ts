@@ -2,13 +2,16 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Request, RequestHandler, Response } from 'express';
 import { ANONYMOUS, type Actor } from '../common/actor.js';
 import { HubError } from '../common/errors.js';
+import { httpStatusOf, sendError } from '../common/http-errors.js';
 import { findActorByKey } from './keys.js';
 
 /** Actors already resolved for a request (by {@link authenticate}), so lookup runs once. */
 const resolved = new WeakMap<Request, Actor>();
 
 const refuse = (message: string) =>
-  new HubError('UNAUTHENTICATED', message, { http: { status: 401 } });
+  new HubError('UNAUTHENTICATED', message, {
+    http: { status: httpStatusOf('UNAUTHENTICATED') },
+  });
 
 /**
  * Who is calling: anonymous without an `Authorization` header, the key's actor with
@@ -63,10 +66,7 @@ export function authenticate(orm: MikroORM, guard?: AuthFailureGuard): RequestHa
     } catch (e) {
       if (!(e instanceof HubError) || e.code !== 'UNAUTHENTICATED') return next(e);
       await guard?.failed(req).catch(() => undefined);
-      res
-        .status(401)
-        .set('WWW-Authenticate', 'Bearer realm="cremasco-data-hub"')
-        .json({ errors: [{ message: e.message, extensions: { code: e.code } }] });
+      sendError(res, e);
     }
   };
 }

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes } from 'node:crypto';
-import { DOMAIN_NAMES, ROLES, type KeyActor, type Role } from '../common/actor.js';
+import { DOMAIN_NAMES, isRole, isScopedRole, ROLES, type KeyActor } from '../common/actor.js';
 import { Comune } from '../core/model/comune.entity.js';
-import { ApiKey, ApiKeyRole } from './model/api-key.entity.js';
+import { ApiKey } from './model/api-key.entity.js';
 
 /** A refused key request; the message says what is wrong and what is accepted. */
 export class KeyRequestError extends Error {}
@@ -26,7 +26,7 @@ export const toActor = (k: ApiKey): KeyActor => ({
   kind: 'key',
   keyId: k.id,
   label: k.label,
-  role: k.role as Role,
+  role: k.role,
   comuni: [...k.comuni],
   domains: [...k.domains],
 });
@@ -37,7 +37,7 @@ export const toActor = (k: ApiKey): KeyActor => ({
  */
 export function checkKeyRequest(req: KeyRequest) {
   const role = req.role?.toUpperCase();
-  if (!ROLES.includes(role as Role))
+  if (!isRole(role))
     throw new KeyRequestError(`unknown role "${req.role}"; expected one of ${ROLES.join(', ')}`);
   const label = req.label?.trim();
   if (!label || label.length > 100)
@@ -50,11 +50,11 @@ export function checkKeyRequest(req: KeyRequest) {
   for (const d of domains)
     if (!(DOMAIN_NAMES as readonly string[]).includes(d))
       throw new KeyRequestError(`--domain "${d}": expected one of ${DOMAIN_NAMES.join(', ')}`);
-  if (role === 'EDITOR' && comuni.length === 0)
+  if (isScopedRole(role) && comuni.length === 0)
     throw new KeyRequestError('an EDITOR key needs at least one --comune ISTAT code');
-  if (role !== 'EDITOR' && comuni.length + domains.length > 0)
+  if (!isScopedRole(role) && comuni.length + domains.length > 0)
     throw new KeyRequestError(`only EDITOR keys take --comune and --domain (role ${role})`);
-  return { role: role as ApiKeyRole, label, comuni, domains };
+  return { role, label, comuni, domains };
 }
 
 /** Checks a key request against the comuni and the keys of the database too. */

@@ -1,8 +1,21 @@
-/** Roles of API keys; anonymous callers have no key. */
-export type Role = 'PARTNER' | 'ANALYST' | 'EDITOR' | 'ADMIN';
+/**
+ * Every role of an API key, from the least to the most trusted: the one list of roles. The
+ * GraphQL enum `ApiKeyRole` (src/access/model/enums.ts), the database enum `api_key_role` and
+ * the rate-limit tiers (src/server/rate-limit.ts) are made from it.
+ */
+export const ROLES = ['PARTNER', 'ANALYST', 'EDITOR', 'ADMIN'] as const;
 
-/** Every role, from the least to the most trusted. */
-export const ROLES: readonly Role[] = ['PARTNER', 'ANALYST', 'EDITOR', 'ADMIN'];
+/** Roles of API keys; anonymous callers have no key. */
+export type Role = (typeof ROLES)[number];
+
+/** True when `value` is the name of a role (exactly as spelled in {@link ROLES}). */
+export const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
+
+/**
+ * True for the roles whose keys are scoped to comuni and domains (EDITOR): their writes, their
+ * personal data and their change log stop at that scope. Other keys carry no scope.
+ */
+export const isScopedRole = (role: Role): boolean => role === 'EDITOR';
 
 /** The domains an EDITOR key can be scoped to (names as in `src/domains/`). */
 export const DOMAIN_NAMES = [
@@ -46,7 +59,7 @@ export function coversScope(actor: Actor, comune: string, domain: string): boole
   if (actor.kind !== 'key') return false;
   if (actor.role === 'ADMIN') return true;
   return (
-    actor.role === 'EDITOR' &&
+    isScopedRole(actor.role) &&
     actor.comuni.includes(comune) &&
     (actor.domains.length === 0 || actor.domains.includes(domain))
   );

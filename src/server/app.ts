@@ -23,7 +23,9 @@ import { requestIds, requestIdsOf } from './request-id.js';
 import { GracefulShutdown } from './shutdown.js';
 import { schemaFileRouter } from './schema-file.js';
 import { documentGuard, MAX_NESTING } from './limits/document.js';
-import { limitBody, limitError, type LimitName } from './limits/errors.js';
+import { limitError, limitRefusal, type LimitName } from './limits/errors.js';
+import { HubError } from '../common/errors.js';
+import { httpError, sendError } from '../common/http-errors.js';
 import { instrumentSchema } from './limits/instrument.js';
 import { limitsPlugin } from './limits/plugin.js';
 import { refuseOversizedHeaders } from './limits/headers.js';
@@ -50,15 +52,9 @@ export function createApollo(
   const refuse =
     (limit: LimitName, max: number) => (ctx: ValidationContext | null, err: GraphQLError) =>
       ctx?.reportError(
-        limitError(
-          'GRAPHQL_VALIDATION_FAILED',
-          limit,
-          400,
-          err.message.replace(/^Syntax Error: /, ''),
-          {
-            max,
-          },
-        ),
+        limitError('GRAPHQL_VALIDATION_FAILED', limit, err.message.replace(/^Syntax Error: /, ''), {
+          max,
+        }),
       );
   const armor = new ApolloArmor({
     maxDepth: {
@@ -233,33 +229,27 @@ export async function createApp(deps: AppDeps) {
       next: NextFunction,
     ) => {
       if (res.headersSent) return next(err);
+      // A coded error of the hub answers with its code's status and its own message.
+      if (err instanceof HubError) return sendError(res, err);
       if (err.type === 'entity.too.large') {
         metrics.refusals.inc({ limit: 'bodySize' });
-        return void res
-          .status(413)
-          .json(
-            limitBody(
-              'PAYLOAD_TOO_LARGE',
-              'bodySize',
-              `Request body is larger than the limit of ${deps.config.HUB_BODY_LIMIT} (HUB_BODY_LIMIT).`,
-            ),
-          );
+        return sendError(
+          res,
+          limitRefusal(
+            'PAYLOAD_TOO_LARGE',
+            'bodySize',
+            `Request body is larger than the limit of ${deps.config.HUB_BODY_LIMIT} (HUB_BODY_LIMIT).`,
+          ),
+        );
       }
       if (err.type === 'entity.parse.failed')
-        return void res.status(400).json({
-          errors: [
-            {
-              message: `Request body is not valid JSON: ${err.message}`,
-              extensions: { code: 'BAD_REQUEST' },
-            },
-          ],
-        });
+        return sendError(
+          res,
+          httpError('BAD_REQUEST', `Request body is not valid JSON: ${err.message}`),
+        );
       log.error({ err, ...requestIdsOf(req) }, 'unhandled HTTP error');
-      res.status(err.status ?? 500).json({
-        errors: [
-          { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-        ],
-      });
+      // Not the hub's error: the status the thrower gave (a body parser's), else 500.
+      sendError(res, httpError('INTERNAL_SERVER_ERROR', 'Internal server error'), err.status);
     },
   );
   /**

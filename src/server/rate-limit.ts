@@ -6,19 +6,22 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
+import { httpError, sendError } from '../common/http-errors.js';
 import { actorOf, type AuthFailureGuard } from '../access/http.js';
+import { ROLES, type Actor, type Role } from '../common/actor.js';
 
 /** The rate-limit tiers: anonymous callers (per IP address) and each key role (per key). */
-type Tier = 'ANONYMOUS' | 'PARTNER' | 'ANALYST' | 'EDITOR' | 'ADMIN';
+type Tier = 'ANONYMOUS' | Role;
 
-/** Requests per window of each tier, from the configuration (0 = no limit). */
-const limitOf = (c: Config): Record<Tier, number> => ({
-  ANONYMOUS: c.HUB_RATE_ANONYMOUS,
-  PARTNER: c.HUB_RATE_PARTNER,
-  ANALYST: c.HUB_RATE_ANALYST,
-  EDITOR: c.HUB_RATE_EDITOR,
-  ADMIN: c.HUB_RATE_ADMIN,
-});
+/** Every tier: anonymous, then the roles of {@link ROLES}. */
+const TIERS: readonly Tier[] = ['ANONYMOUS', ...ROLES];
+
+/** The tier of a caller: its key's role, or ANONYMOUS. */
+const tierOf = (actor: Actor): Tier => (actor.kind === 'key' ? actor.role : 'ANONYMOUS');
+
+/** Requests per window of each tier, from the configuration (HUB_RATE_<TIER>; 0 = no limit). */
+const limitOf = (c: Config): Record<Tier, number> =>
+  Object.fromEntries(TIERS.map((tier) => [tier, c[`HUB_RATE_${tier}`]])) as Record<Tier, number>;
 
 /**
  * Where the counters live. Every limiter of the hub is made here, from the options
@@ -42,17 +45,13 @@ export const clientIp = (req: Request) => req.ip ?? req.socket.remoteAddress ?? 
 /** Answers 429 RATE_LIMITED with `Retry-After` (seconds) and a message naming the limit. */
 function tooMany(res: Response, r: RateLimiterRes, limit: string, message: string) {
   const seconds = Math.max(1, Math.ceil(r.msBeforeNext / 1000));
-  res
-    .set('Retry-After', String(seconds))
-    .status(429)
-    .json({
-      errors: [
-        {
-          message: `${message}; retry in ${seconds} s.`,
-          extensions: { code: 'RATE_LIMITED', limit, retryAfterSeconds: seconds },
-        },
-      ],
-    });
+  sendError(
+    res,
+    httpError('RATE_LIMITED', `${message}; retry in ${seconds} s.`, {
+      limit,
+      retryAfterSeconds: seconds,
+    }),
+  );
 }
 
 /** The hub's limiters, made once per app on one store. */
@@ -93,7 +92,8 @@ export function createLimits(
 function requestLimit(config: Config, store: LimiterStore, refused: RefusalListener) {
   const limits = limitOf(config);
   const limiters = new Map<Tier, RateLimiterAbstract>();
-  for (const [tier, points] of Object.entries(limits) as [Tier, number][])
+  for (const tier of TIERS) {
+    const points = limits[tier];
     if (points > 0)
       limiters.set(
         tier,
@@ -103,9 +103,10 @@ function requestLimit(config: Config, store: LimiterStore, refused: RefusalListe
           duration: config.HUB_RATE_WINDOW_SECONDS,
         }),
       );
+  }
   const handler: RequestHandler = async (req, res, next) => {
     const actor = actorOf(req);
-    const tier: Tier = actor.kind === 'key' ? actor.role : 'ANONYMOUS';
+    const tier = tierOf(actor);
     const limiter = limiters.get(tier);
     if (!limiter) return next();
     const key = actor.kind === 'key' ? `key:${actor.keyId}` : `ip:${clientIp(req)}`;

@@ -7,6 +7,7 @@ import {
   revokeApiKey,
 } from '../access/keys.js';
 import { runTool, withDatabase } from './cli.js';
+import { isScopedRole } from '../common/actor.js';
 
 const USAGE = `usage:
   npm run keys -- create --role ROLE [--comune ISTAT]... [--domain NAME]... --label TEXT
@@ -45,10 +46,9 @@ runTool(async () => {
     const { key, secret } = await withDatabase((orm) =>
       orm.em.fork().transactional((em) => createApiKey(em, req)),
     );
-    const scope =
-      key.role === 'EDITOR'
-        ? `; comuni ${key.comuni.join(', ')}; domains ${key.domains.join(', ') || 'all'}`
-        : '';
+    const scope = isScopedRole(key.role)
+      ? `; comuni ${key.comuni.join(', ')}; domains ${key.domains.join(', ') || 'all'}`
+      : '';
     console.log(`created key ${key.id} "${key.label}" (${key.role}${scope})`);
     console.log('the key follows; it is shown only this once and cannot be recovered:');
     console.log(secret);
@@ -56,10 +56,9 @@ runTool(async () => {
     const keys = await withDatabase((orm) => listApiKeys(orm.em.fork()));
     if (!keys.length) return console.log('no keys');
     for (const k of keys) {
-      const scope =
-        k.role === 'EDITOR'
-          ? ` comuni=${k.comuni.join(',')} domains=${k.domains.join(',') || 'all'}`
-          : '';
+      const scope = isScopedRole(k.role)
+        ? ` comuni=${k.comuni.join(',')} domains=${k.domains.join(',') || 'all'}`
+        : '';
       const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active';
       console.log(
         `${k.id}\t${k.label}\t${k.role}${scope}\tcreated ${k.createdAt.toISOString()}\t${state}`,

@@ -39,12 +39,24 @@ describe('access to exports', () => {
   });
 
   it('answers 404 for an unknown export and 400 naming a bad territory', async () => {
-    expect((await get('/export/nothing.csv', 'ANALYST')).status).toBe(404);
+    const missing = await get('/export/nothing.csv', 'ANALYST');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({
+      errors: [
+        {
+          message: 'No export "nothing.csv"; see GET /export for the list.',
+          extensions: { code: 'NOT_FOUND' },
+        },
+      ],
+    });
     const bad = await get('/export/comuni.csv?territory=atlantis', 'ANALYST');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
-      /territory/,
-    );
+    const body = (await bad.json()) as {
+      errors: { message: string; extensions: Record<string, unknown> }[];
+    };
+    expect(body.errors[0].message).toMatch(/territory/);
+    // The code decides the status; the extensions are those of the same error in GraphQL.
+    expect(body.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', argument: 'territory' });
   });
 });
 

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ApiKeyRole } from '../model/api-key.entity.js';
+import { ApiKeyRole } from '../model/enums.js';
 
 /** Who did something: the API key, as it was at that moment (label and role are copied). */
 @ObjectType({ description: 'The API key (chiave API) that acted, as it was then.' })

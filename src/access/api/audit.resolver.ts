@@ -11,7 +11,7 @@ import { AccessLogEntry } from '../model/access-log.entity.js';
 import { readPersonal } from '../access-log.js';
 import { AccessLogArgs, ChangesArgs } from './inputs.js';
 import { ChangeLogEntry } from '../model/change-log.entity.js';
-import { requireRole } from '../guard.js';
+import { requireRole, scopeOf } from '../guard.js';
 
 /** A page of change-log entries. */
 export const ChangeLogConnection = Connection(ChangeLogEntry, 'ChangeLog', 'changes');
@@ -34,17 +34,18 @@ export class ChangeLogResolver {
     const page = readPage(args, key('bigint'));
     const f = args.filter ?? {};
     const where: FilterQuery<ChangeLogEntry>[] = [];
+    const scope = scopeOf(actor);
     if (f.comune) {
       const comune = checkIstatCode(f.comune, 'filter.comune');
-      if (actor.role === 'EDITOR' && !actor.comuni.includes(comune))
+      if (scope && !scope.comuni.includes(comune))
         throw forbidden(
           `The change log of comune ${comune} is not readable with key "${actor.label}".`,
         );
       where.push({ comune });
     }
-    if (actor.role === 'EDITOR') {
-      where.push({ comune: { $in: actor.comuni } });
-      if (actor.domains.length) where.push({ domain: { $in: actor.domains } });
+    if (scope) {
+      where.push({ comune: { $in: scope.comuni } });
+      if (scope.domains.length) where.push({ domain: { $in: scope.domains } });
     }
     if (f.domain) where.push({ domain: f.domain });
     if (f.entity) where.push({ entity: f.entity });

@@ -1,6 +1,6 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
-import { ApiKeyRole } from '../model/api-key.entity.js';
+import { ApiKeyRole } from '../model/enums.js';
 import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 
 /** The caller, as the hub sees it. */
@@ -37,7 +37,7 @@ export class ViewerResolver {
       ? {
           authenticated: true,
           label: actor.label,
-          role: actor.role as ApiKeyRole,
+          role: actor.role,
           comuni: actor.comuni,
           domains: actor.domains,
         }

@@ -1,26 +1,5 @@
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { registerEnumType } from 'type-graphql';
-
-/** Role of an API key (the TypeScript `Role` of `common/actor.ts`, as an enum). */
-export enum ApiKeyRole {
-  PARTNER = 'PARTNER',
-  ANALYST = 'ANALYST',
-  EDITOR = 'EDITOR',
-  ADMIN = 'ADMIN',
-}
-registerEnumType(ApiKeyRole, {
-  name: 'ApiKeyRole',
-  description: 'Role of an API key (chiave API).',
-  valuesConfig: {
-    PARTNER: { description: 'Partner app: public read with higher rate limits.' },
-    ANALYST: { description: 'Analyst (ufficio statistica): public read and bulk export.' },
-    EDITOR: {
-      description:
-        'Editor of some comuni and domains: writes there, and reads personal data of those comuni.',
-    },
-    ADMIN: { description: 'Administrator: everything, including the access log.' },
-  },
-});
+import { ApiKeyRole } from './enums.js';
 
 /**
  * An API key. The key itself is never stored: only the SHA-256 of it (keys are 256-bit

@@ -1,18 +1,9 @@
-import {
-  BigIntType,
-  Entity,
-  Index,
-  ManyToOne,
-  OptionalProps,
-  PrimaryKey,
-  Property,
-  type Ref,
-} from '@mikro-orm/core';
+import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Node, toGlobalId } from '../../common/node.js';
-import type { Comune } from '../../core/model/comune.entity.js';
 import { ActorInfo } from '../api/actor-info.js';
+import { AuditEntry } from './audit-entry.js';
 
 /**
  * One changed field of one record, written in the same transaction as the change.
@@ -25,44 +16,17 @@ import { ActorInfo } from '../api/actor-info.js';
 })
 @Entity({ tableName: 'change_log_entry' })
 @Index({ properties: ['comune', 'pk'] })
-export class ChangeLogEntry implements Node {
-  [OptionalProps]?: 'pk' | 'id' | 'at' | 'actor' | 'personal';
-
-  // The mode is explicit: inferred, it follows the transpiler's decorator metadata (a string
-  // under vitest, a BigInt under tsx, which JSON cannot serialise in cursors).
-  @PrimaryKey({ type: new BigIntType('string'), autoincrement: true })
-  pk!: string;
-
+export class ChangeLogEntry extends AuditEntry<'personal'> implements Node {
   @Field(() => DateTimeResolver, { description: 'When the change was committed (ISO 8601).' })
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  at!: Date;
-
-  @Property({ type: 'integer' })
-  keyId!: number;
-
-  @Property({ type: 'text' })
-  actorLabel!: string;
-
-  @Property({ type: 'text' })
-  actorRole!: string;
-
-  /** The comune whose data changed. */
-  @ManyToOne({ entity: 'Comune', ref: true, deleteRule: 'cascade' })
-  comune!: Ref<Comune>;
-
-  @Field(() => String, { description: 'Domain of the record, e.g. "civil-protection".' })
-  @Property({ type: 'text' })
-  domain!: string;
+  override at!: Date;
 
   @Field(() => String, {
     description: 'The record, as "Type:key", e.g. "CivilProtectionPlan:019018".',
   })
-  @Property({ type: 'text' })
-  entity!: string;
+  override entity!: string;
 
   @Field(() => String, { description: 'The field that changed, e.g. "status" or "crisisUnit".' })
-  @Property({ type: 'text' })
-  field!: string;
+  override field!: string;
 
   @Property({ type: 'json', nullable: true })
   before?: unknown;
@@ -78,20 +42,12 @@ export class ChangeLogEntry implements Node {
   @Property({ type: 'boolean', default: false })
   personal: boolean = false;
 
-  /** Id the hub gave the request that made the change (UUID, its x-request-id header). */
-  @Property({ type: 'text', nullable: true })
-  requestId?: string | null;
-
-  /** The client's own x-request-id of that request, when usable (≤ 128 printable characters). */
-  @Property({ type: 'text', nullable: true })
-  clientRequestId?: string | null;
-
   get id(): string {
     return toGlobalId('ChangeLogEntry', this.pk);
   }
 
   @Field(() => ActorInfo, { description: 'The API key that made the change.' })
   get actor(): ActorInfo {
-    return ActorInfo.of(this.keyId, this.actorLabel, this.actorRole);
+    return this.actorInfo();
   }
 }

@@ -6,9 +6,9 @@ import {
   HUB_NAME,
   licenceIds,
   type DataVersionInfo,
-  type ExportAccess,
   type SourceRow,
 } from './provenance.js';
+import type { ExportAccess } from '../../access/export-access.js';
 
 /** What the catalogue and the data package say of one export (whole province). */
 export interface ExportFacts {

@@ -107,32 +107,6 @@ export async function contributingSources(
   return rows.map((r) => ({ ...r, licenceUri: licenceOf(r.licence)?.uri ?? null }));
 }
 
-/** Who may download an export, and why. */
-export interface ExportAccess {
-  /** OPEN: anyone, no key (rate-limited per client); KEY: an ANALYST or ADMIN key. */
-  access: 'OPEN' | 'KEY';
-  /** Why a key is needed (empty when open). */
-  reasons: string[];
-}
-
-/**
- * An export is open when every dataset that contributed rows is under an open licence
- * (src/core/rules/licences.ts) and none of its columns holds personal data; otherwise it needs a key.
- * A source that states no licence is not open: unknown is never taken for permission.
- */
-export function accessOf(def: ExportDefinition, sources: SourceRow[]): ExportAccess {
-  const reasons: string[] = [];
-  const personal = def.columns.filter((c) => c.personal).map((c) => c.name);
-  if (personal.length) reasons.push(`personal data in column(s) ${personal.join(', ')}`);
-  const unlicensed = sources.filter((s) => !s.licence).map((s) => s.id);
-  if (unlicensed.length) reasons.push(`no licence stated by ${unlicensed.join(', ')}`);
-  const closed = sources
-    .filter((s) => s.licence && !licenceOf(s.licence)?.open)
-    .map((s) => `${s.id} (${s.licence})`);
-  if (closed.length) reasons.push(`not an open licence: ${closed.join(', ')}`);
-  return { access: reasons.length ? 'KEY' : 'OPEN', reasons };
-}
-
 /** The distinct SPDX licence ids of the sources, in order. */
 export const licenceIds = (sources: SourceRow[]) =>
   [...new Set(sources.flatMap((s) => (s.licence ? [s.licence] : [])))].sort();

@@ -3,10 +3,12 @@ import express, { type Router } from 'express';
 import pg from 'pg';
 import type { Config } from '../../config.js';
 import type { Domain, ExportDefinition } from '../../common/domain.js';
-import { badInput, HubError } from '../../common/errors.js';
+import { badInput, HubError, notFound } from '../../common/errors.js';
+import { sendError } from '../../common/http-errors.js';
 import { hubExports } from '../../composition/exports.js';
 import { resolveTerritory } from '../../core/data/territory.js';
 import { actorOf, authenticate } from '../../access/http.js';
+import { accessOf, exportRefusal, type ExportAccess } from '../../access/export-access.js';
 import {
   CSV_CONVENTIONS,
   dataPackage,
@@ -17,14 +19,12 @@ import {
 } from './catalogue.js';
 import { formattedSql, resolveColumns, type ResolvedColumn } from './format.js';
 import {
-  accessOf,
   citation,
   contributingSources,
   dataVersion,
   HUB_NAME,
   licenceIds,
   type DataVersionInfo,
-  type ExportAccess,
   type SourceRow,
 } from './provenance.js';
 import { streamCsv, streamGeoJson, type StreamOptions } from './stream.js';
@@ -45,11 +45,6 @@ const codesLiteral = (codes: string[]) => {
   if (!codes.every((c) => /^\d{6}$/.test(c))) throw new Error('invalid ISTAT code in territory');
   return `'{${codes.join(',')}}'::text[]`;
 };
-
-function fail(res: express.Response, status: number, code: string, message: string) {
-  if (status === 401) res.set('WWW-Authenticate', 'Bearer realm="cremasco-data-hub"');
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}
 
 /** What the app gives the export router besides the ORM and the configuration. */
 export interface ExportRouterOptions {
@@ -175,7 +170,7 @@ export function exportRouter(
       const m = FILE.exec(file);
       const def = m ? exports[m[1]] : undefined;
       if (!m || !def || (m[2] === 'geojson' && !def.geojson))
-        return fail(res, 404, 'NOT_FOUND', `No export "${file}"; see GET /export for the list.`);
+        return sendError(res, notFound(`No export "${file}"; see GET /export for the list.`));
       const territory = territoryParam(req.query.territory);
       const codes = await resolveTerritory(orm.em.fork(), territory, 'territory');
       const comuni = codesLiteral(codes);
@@ -198,12 +193,8 @@ export function exportRouter(
             query,
           }),
         );
-      if (access.access === 'KEY') {
-        const needs = `Export "${name}" needs an ANALYST or ADMIN key (Authorization: Bearer <key>): ${access.reasons.join('; ')}. Exports made only of open-licence data need none (see GET /export).`;
-        if (actor.kind !== 'key') return fail(res, 401, 'UNAUTHENTICATED', needs);
-        if (actor.role !== 'ANALYST' && actor.role !== 'ADMIN')
-          return fail(res, 403, 'FORBIDDEN', `${needs} This key is ${actor.role}.`);
-      }
+      const refused = exportRefusal(actor, name, access);
+      if (refused) return sendError(res, refused);
       const asked = `${file}?territory=${territory}`;
       if (exportNotModified(req, res, version.version, asked, access.access !== 'KEY')) return;
       const download = `${name}${territory === PROVINCE ? '' : `-${territory}`}.${format}`;
@@ -220,7 +211,7 @@ export function exportRouter(
         await streamGeoJson(pool, res, def.geojson!(comuni), stream);
       }
     } catch (e) {
-      if (e instanceof HubError) return fail(res, 400, e.code, e.message);
+      if (e instanceof HubError) return sendError(res, e);
       next(e);
     }
   });

@@ -18,6 +18,7 @@ import {
   getVariableValues,
 } from 'graphql';
 import { HubError } from '../../common/errors.js';
+import { httpStatusOf } from '../../common/http-errors.js';
 import {
   MAX_STRING_LENGTH,
   type ArgumentExtensions,
@@ -32,7 +33,7 @@ function refuse(path: string, field: string, message: string, extra: Record<stri
     argument: path,
     field,
     ...extra,
-    http: { status: 400 },
+    http: { status: httpStatusOf('BAD_USER_INPUT') },
   });
 }
 
@@ -121,7 +122,10 @@ export function checkArguments(
             check(args);
           } catch (e) {
             if (!(e instanceof HubError)) throw e;
-            throw new HubError(e.code, e.message, { ...e.extensions, http: { status: 400 } });
+            throw new HubError(e.code, e.message, {
+              ...e.extensions,
+              http: { status: httpStatusOf(e.code) },
+            });
           }
         const type = getNamedType(def.type);
         if (node.selectionSet && isCompositeType(type)) walk(node.selectionSet, type);

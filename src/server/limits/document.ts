@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
-import { limitBody, type LimitName } from './errors.js';
+import { sendError } from '../../common/http-errors.js';
+import { limitRefusal, type LimitName } from './errors.js';
 
 /**
  * Deepest nesting of brackets a document may have (at least twice HUB_MAX_DEPTH): a
@@ -68,24 +69,22 @@ export function scanDocument(text: string, limits: DocumentLimits): DocumentRefu
 export function documentGuard(limits: DocumentLimits): RequestHandler {
   return (req, res, next) => {
     if (req.method === 'POST' && Array.isArray(req.body))
-      return void res
-        .status(400)
-        .json(
-          limitBody(
-            'BAD_REQUEST',
-            'batching',
-            'Batched requests (a JSON array of operations) are not accepted: send one operation per request.',
-          ),
-        );
+      return sendError(
+        res,
+        limitRefusal(
+          'BAD_REQUEST',
+          'batching',
+          'Batched requests (a JSON array of operations) are not accepted: send one operation per request.',
+        ),
+      );
     const query: unknown =
       req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
     if (typeof query !== 'string') return next();
     const refusal = scanDocument(query, limits);
     if (!refusal) return next();
-    res
-      .status(400)
-      .json(
-        limitBody('GRAPHQL_PARSE_FAILED', refusal.limit, refusal.message, { max: refusal.max }),
-      );
+    sendError(
+      res,
+      limitRefusal('GRAPHQL_PARSE_FAILED', refusal.limit, refusal.message, { max: refusal.max }),
+    );
   };
 }

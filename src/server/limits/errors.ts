@@ -1,4 +1,10 @@
 import { GraphQLError } from 'graphql';
+import {
+  httpError,
+  httpStatusOf,
+  type HttpError,
+  type HttpErrorCode,
+} from '../../common/http-errors.js';
 
 /**
  * Machine-readable names of the request limits, sent as `extensions.limit` with every
@@ -24,23 +30,29 @@ export type LimitName =
   | 'authFailures'
   | 'exports';
 
-/** The body of a refusal, as the hub answers it outside GraphQL (Express, raw HTTP). */
-export function limitBody(code: string, limit: LimitName, message: string, extra = {}) {
-  return { errors: [{ message, extensions: { code, limit, ...extra } }] };
-}
+/**
+ * A refusal answered outside GraphQL (Express, raw HTTP): `code` and `limit` in the
+ * extensions; `sendError` (common/http-errors.ts) answers it with its code's status.
+ */
+export const limitRefusal = (
+  code: HttpErrorCode,
+  limit: LimitName,
+  message: string,
+  extra: Record<string, unknown> = {},
+): HttpError => httpError(code, message, { limit, ...extra });
 
 /**
- * A limit refusal raised inside Apollo's pipeline: `code` and `limit` in the extensions, the
- * HTTP status Apollo answers with (it strips `http` from the response).
+ * A limit refusal raised inside Apollo's pipeline: `code` and `limit` in the extensions, and
+ * the HTTP status of the code (common/http-errors.ts) for Apollo to answer with (it strips
+ * `http` from the response).
  */
 export function limitError(
-  code: string,
+  code: HttpErrorCode,
   limit: LimitName,
-  status: number,
   message: string,
   extra: Record<string, unknown> = {},
 ): GraphQLError {
   return new GraphQLError(message, {
-    extensions: { code, limit, ...extra, http: { status } },
+    extensions: { code, limit, ...extra, http: { status: httpStatusOf(code, { limit }) } },
   });
 }

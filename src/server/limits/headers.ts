@@ -1,6 +1,7 @@
-import type { Server } from 'node:http';
+import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { limitBody } from './errors.js';
+import { errorBody, httpError, httpStatusOf } from '../../common/http-errors.js';
+import { limitRefusal } from './errors.js';
 
 /**
  * Answers requests whose headers pass Node's limit (`--max-http-header-size`, 16 KB by
@@ -10,18 +11,18 @@ import { limitBody } from './errors.js';
 export function refuseOversizedHeaders(server: Server) {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
     if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-    const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-    const body = JSON.stringify(
-      tooLarge
-        ? limitBody(
+    const error =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? limitRefusal(
             'REQUEST_HEADER_FIELDS_TOO_LARGE',
             'headerSize',
             'Request headers are larger than the server accepts (16 KB).',
           )
-        : { errors: [{ message: 'Malformed HTTP request.', extensions: { code: 'BAD_REQUEST' } }] },
-    );
+        : httpError('BAD_REQUEST', 'Malformed HTTP request.');
+    const status = httpStatusOf(error.extensions.code);
+    const body = JSON.stringify(errorBody(error));
     socket.end(
-      `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
         `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
         `Connection: close\r\n\r\n${body}`,
     );

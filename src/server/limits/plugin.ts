@@ -5,6 +5,7 @@ import type { HubContext } from '../../common/context.js';
 import { checkArguments } from './arguments.js';
 import { costEstimator, estimateCost, MAX_ESTIMATED_NODES } from './cost.js';
 import { limitError } from './errors.js';
+import { httpStatusOf } from '../../common/http-errors.js';
 
 /** The per-request limits that run inside Apollo's pipeline. */
 export interface RequestLimits {
@@ -14,16 +15,14 @@ export interface RequestLimits {
   budget: BudgetLimits;
 }
 
-/** HTTP status of a request stopped by its budget: too much asked (400), or too slow (503). */
-const budgetStatus = (limit: unknown) => (limit === 'time' ? 503 : 400);
-
 /**
  * The request limits of the GraphQL pipeline, after parsing and validation:
  * 1. every string argument is checked (no NUL, not too long: {@link checkArguments});
  * 2. the operation's cost is estimated with its variables ({@link costEstimator}) and an
  *    operation over `maxCost` is refused: nothing has run, no SQL was sent;
  * 3. while it runs, the request has a {@link RequestBudget} (rows, time); a request that
- *    spends it answers with that error alone (no partial data) and HTTP 400 (503 for time);
+ *    spends it answers with that error alone (no partial data) and HTTP 400 (503 for time:
+ *    the status of BUDGET_EXCEEDED in common/http-errors.ts);
  * 4. a response larger than the byte budget is replaced by that error (HTTP 400).
  * Every refusal carries `extensions.code` and `extensions.limit`.
  */
@@ -59,7 +58,6 @@ export function limitsPlugin(
             throw limitError(
               'GRAPHQL_VALIDATION_FAILED',
               'cost',
-              400,
               `The operation's cost cannot be estimated within ${MAX_ESTIMATED_NODES} selections (fragments spread inside fragments?): refused.`,
               { max: limits.maxCost },
             );
@@ -68,7 +66,6 @@ export function limitsPlugin(
             throw limitError(
               'GRAPHQL_VALIDATION_FAILED',
               'cost',
-              400,
               `Query cost limit of ${limits.maxCost} (HUB_MAX_COST) exceeded, estimated ${cost}: lists count at the size asked for (first) or at their cap; ask for smaller pages or fewer nested lists.`,
               { cost, max: limits.maxCost },
             );
@@ -82,7 +79,7 @@ export function limitsPlugin(
               (e) => e.extensions?.code === 'BUDGET_EXCEEDED',
             ) ?? { message: spent.message, extensions: { ...spent.extensions } };
             response.body.singleResult = { errors: [{ ...error, path: undefined }] };
-            response.http.status = budgetStatus(spent.extensions.limit);
+            response.http.status = httpStatusOf('BUDGET_EXCEEDED', spent.extensions);
             return;
           }
           const bytes = Buffer.byteLength(JSON.stringify(result));
@@ -99,7 +96,7 @@ export function limitsPlugin(
                 },
               ],
             };
-            response.http.status = 400;
+            response.http.status = httpStatusOf('BUDGET_EXCEEDED', { limit: 'responseBytes' });
           }
         },
       };
