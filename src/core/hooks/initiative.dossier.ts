@@ -7,14 +7,13 @@ import { tableSearch } from '../data/search.js';
 import { OrganizationMember } from '../model/organization-member.entity.js';
 import { Initiative } from '../model/initiative.entity.js';
 import { initiativeLoaders } from '../data/initiative.loaders.js';
+import { withIntKey } from '../../common/keys.js';
 
 /** Initiatives and organisation members by the key inside their global id (`node(id)`). */
 export const initiativeNodes: Record<string, NodeLoader> = {
   Initiative: (ctx, key) => initiativeLoaders(ctx).initiative.load(key),
   OrganizationMember: (ctx, key) =>
-    /^\d{1,9}$/.test(key)
-      ? ctx.em.findOne(OrganizationMember, { pk: Number(key) })
-      : Promise.resolve(null),
+    withIntKey(key, (pk) => ctx.em.findOne(OrganizationMember, { pk })),
 };
 
 /**

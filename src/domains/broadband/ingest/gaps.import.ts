@@ -2,16 +2,18 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { basename } from 'node:path';
 import {
   importCsv,
+  type Importer,
+  type ImportReport,
+  inTransaction,
   RowError,
   upsertRows,
-  type ImportReport,
-  type Importer,
 } from '../../../common/importer.js';
 import { readSeedJson } from '../../../common/seed-files.js';
 import { gapLayout, gapParser, SKIP, type GapRow } from './gaps-row.js';
 import { refreshGapFlags } from '../hooks/quality.js';
 import { comuneNames, readHeader, type ComuneNames } from './layout.js';
 import { rawQuery } from './sample/writer.js';
+import { CoverageObservation } from '../model/mapping.entity.js';
 
 /** Rows of a statement with real bind parameters (large JSON is not inlined into the SQL). */
 const rows = async <T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> =>
@@ -177,7 +179,7 @@ async function applyBatch(em: EntityManager, mapping: MappingSeed, batch: GapRow
   );
   await upsertRows(
     em,
-    'coverage_observation',
+    CoverageObservation,
     ['mapping_code', 'address_pk'],
     batch.map((r) => ({
       mapping_code: mapping.code,
@@ -278,7 +280,7 @@ export async function importGaps(
   let skipped = 0;
   const seen = new Set<string>();
   const comuni = new Set<string>();
-  return em.transactional(async (tx) => {
+  return inTransaction(em, async (tx) => {
     await ensureMapping(tx, mapping, file);
     const report = await importCsv<GapRow | typeof SKIP>(tx, {
       file,

@@ -12,9 +12,7 @@ import { DOMAIN } from '../model/enums.js';
 import { civilProtectionLoaders } from '../data/loaders.js';
 import { CrisisUnitMember, EmergencyArea, RiskScenario } from '../model/plan-content.entity.js';
 import { PlanPlatform } from '../model/enums.js';
-
-const ISTAT = /^\d{6}$/;
-const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
+import { intKey, isIstatCode } from '../../../common/keys.js';
 
 /**
  * Records of this domain by the key inside their global id (`node(id)`). Personal fields
@@ -23,11 +21,11 @@ const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
  */
 export const civilProtectionNodes: Record<string, NodeLoader> = {
   CivilProtectionPlan: (ctx, key) =>
-    ISTAT.test(key) ? civilProtectionLoaders(ctx).plan.load(key) : Promise.resolve(null),
+    isIstatCode(key) ? civilProtectionLoaders(ctx).plan.load(key) : Promise.resolve(null),
   CivilProtectionOfficer: (ctx, key) =>
-    ISTAT.test(key) ? civilProtectionLoaders(ctx).officer.load(key) : Promise.resolve(null),
+    isIstatCode(key) ? civilProtectionLoaders(ctx).officer.load(key) : Promise.resolve(null),
   SeismicClassification: (ctx, key) =>
-    ISTAT.test(key) ? civilProtectionLoaders(ctx).seismic.load(key) : Promise.resolve(null),
+    isIstatCode(key) ? civilProtectionLoaders(ctx).seismic.load(key) : Promise.resolve(null),
   CivilProtectionPlatformInfo: (ctx, key) =>
     (Object.values(PlanPlatform) as string[]).includes(key)
       ? civilProtectionLoaders(ctx).platform.load(key)

@@ -6,9 +6,9 @@ import { toGlobalId } from '../../../common/node.js';
 import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
 import { EnergyCommunity } from '../model/energy-community.entity.js';
 import { energyLoaders } from '../data/loaders.js';
+import { intKey } from '../../../common/keys.js';
 
 /** A positive integer key of a global id, or null. */
-const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
 
 /** Records of this domain by the key inside their global id (`node(id)`). */
 export const energyNodes: Record<string, NodeLoader> = {

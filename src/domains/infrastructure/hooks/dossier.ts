@@ -11,9 +11,9 @@ import { toGlobalId } from '../../../common/node.js';
 import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
 import { CollectionCentre } from '../model/collection-centre.entity.js';
 import { infrastructureLoaders } from '../data/loaders.js';
+import { intKey } from '../../../common/keys.js';
 
 /** A positive integer key of a global id, or null. */
-const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
 
 /** Records of this domain by the key inside their global id (`node(id)`). */
 export const infrastructureNodes: Record<string, NodeLoader> = {

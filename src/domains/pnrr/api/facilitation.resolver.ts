@@ -13,6 +13,7 @@ import { FacilitationMeetingsArgs } from './facilitation.inputs.js';
 import { facilitationLoaders } from '../data/facilitation.loaders.js';
 import { FacilitationMeeting, FacilitationTally } from '../model/meeting.entity.js';
 import { MaxItems } from '../../../common/limits.js';
+import { loadOrFail } from '../../../common/loaders.js';
 
 /** A page of facilitation sessions. */
 export const FacilitationMeetingConnection = Connection(
@@ -120,9 +121,7 @@ export class FacilitationMeetingResolver {
 
   @FieldResolver(() => Initiative, { description: 'The facilitation programme (an initiative).' })
   async programme(@Root() m: FacilitationMeeting, @Ctx() ctx: HubContext): Promise<Initiative> {
-    const i = await initiativeLoaders(ctx).initiative.load(m.programme.unwrap().code);
-    if (!i) throw new Error(`initiative ${m.programme.unwrap().code} is missing`);
-    return i;
+    return loadOrFail(initiativeLoaders(ctx).initiative, m.programme.unwrap().code, 'initiative');
   }
 }
 
@@ -131,8 +130,6 @@ export class FacilitationMeetingResolver {
 export class FacilitationTallyResolver {
   @FieldResolver(() => Initiative, { description: 'The facilitation programme (an initiative).' })
   async programme(@Root() t: FacilitationTally, @Ctx() ctx: HubContext): Promise<Initiative> {
-    const i = await initiativeLoaders(ctx).initiative.load(t.programme.unwrap().code);
-    if (!i) throw new Error(`initiative ${t.programme.unwrap().code} is missing`);
-    return i;
+    return loadOrFail(initiativeLoaders(ctx).initiative, t.programme.unwrap().code, 'initiative');
   }
 }

@@ -13,14 +13,14 @@ import { PnrrNotice } from '../model/measure.entity.js';
 import { pnrrLoaders } from '../data/loaders.js';
 import { codeList } from '../data/sums.js';
 import { PnrrProject } from '../model/project.entity.js';
+import { withIntKey } from '../../../common/keys.js';
 
 /** Records of the domain by the key inside their global id (`node(id)`). */
 export const pnrrNodes: Record<string, NodeLoader> = {
   PnrrMeasure: (ctx, key) => pnrrLoaders(ctx).measure.load(key),
   PnrrNotice: (ctx, key) => pnrrLoaders(ctx).notice.load(key),
   PnrrBody: (ctx, key) => pnrrLoaders(ctx).body.load(key),
-  PnrrGrant: (ctx, key) =>
-    /^\d{1,9}$/.test(key) ? ctx.em.findOne(PnrrGrant, { pk: Number(key) }) : Promise.resolve(null),
+  PnrrGrant: (ctx, key) => withIntKey(key, (pk) => ctx.em.findOne(PnrrGrant, { pk })),
   PnrrProject: (ctx, key) => ctx.em.findOne(PnrrProject, { localCode: key }),
   Claim: (ctx, key) => ctx.em.findOne(Claim, { code: key }),
 };
