@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
-import { perRequest, type HubContext } from '../common/context.js';
+import { defineLoaders, type HubContext } from '../common/context.js';
 import type { Domain, TimelineEvent } from '../common/domain.js';
 import { groupBy, manyLoader } from '../common/loaders.js';
 import { readRows } from '../common/read.js';
 import { hubLoaders } from '../core/data/loaders.js';
 import { DataQualityIssue } from '../core/model/quality.entity.js';
 import { sourcedTables } from './sourced-tables.js';
+import { comuniParam } from '../common/keys.js';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -43,13 +44,13 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
       const rows = await readRows<{ for_: string; own_: boolean | null } & Record<string, unknown>>(
         ctx,
         `select c.code as for_, i.comune_istat_code = c.code as own_, i.*
-           from unnest(array[?]::text[]) as c(code)
+           from unnest(?::text[]) as c(code)
            join data_quality_issue i
              on i.comune_istat_code = c.code
              or i.grouping_code in (select m.grouping_code from grouping_member m
                                      where m.comune_istat_code = c.code)
           order by i.domain, i.code, i.pk`,
-        [[...codes]],
+        [comuniParam(codes)],
       );
       const byComune = groupBy(rows, (r) => r.for_);
       return codes.map((c) => {
@@ -98,7 +99,7 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
         return readRows<{ comune: string; dataset_id: string }>(
           ctx,
           sql,
-          parts.map(() => [...codes]),
+          parts.map(() => comuniParam(codes)),
         );
       },
       (r) => r.comune,
@@ -127,6 +128,5 @@ export type DossierLoaders = ReturnType<typeof createDossierLoaders>;
 
 /** Returns the accessor of the dossier loaders of a request, over the given domains. */
 export function dossierLoadersFor(domains: readonly Domain[]) {
-  const factory = (ctx: HubContext) => createDossierLoaders(ctx, domains);
-  return (ctx: HubContext): DossierLoaders => perRequest(ctx, factory);
+  return defineLoaders<DossierLoaders>((ctx) => createDossierLoaders(ctx, domains));
 }

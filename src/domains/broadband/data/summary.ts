@@ -14,6 +14,7 @@ import {
   type PlanFactRow,
 } from './gaps.stats.js';
 import { aggregate, figures, networkKm, sumNetworkKm, type StatsKey } from './stats.js';
+import { comuniParam } from '../../../common/keys.js';
 
 const KEY: Record<BroadbandGroupBy, StatsKey> = {
   COMUNE: 'comune',
@@ -96,8 +97,8 @@ export async function summarise(ctx: HubContext, territory: string, groupBy: Bro
       const codes = (
         await ctx.em.execute<{ code: string }[]>(
           `select distinct grouping_code as code from grouping_member
-            where comune_istat_code = any(string_to_array(?, ',')) order by 1`,
-          [comuni.join(',')],
+            where comune_istat_code = any(?::text[]) order by 1`,
+          [comuniParam(comuni)],
         )
       ).map((r) => r.code);
       const [lists, groupings] = await Promise.all([

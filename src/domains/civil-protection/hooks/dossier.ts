@@ -13,6 +13,7 @@ import { civilProtectionLoaders } from '../data/loaders.js';
 import { CrisisUnitMember, EmergencyArea, RiskScenario } from '../model/plan-content.entity.js';
 import { PlanPlatform } from '../model/enums.js';
 import { intKey, isIstatCode } from '../../../common/keys.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /**
  * Records of this domain by the key inside their global id (`node(id)`). Personal fields
@@ -73,9 +74,9 @@ export async function civilProtectionTimeline(
          (case when p.last_update is not null then p.status_as_of_on end, p.status_as_of_precision,
           'PLAN_STATUS', 'Civil-protection plan status: ' || p.status::text)
        ) as e(on_date, precision, kind, title)
-      where p.comune_istat_code in (?) and e.on_date is not null
+      where p.comune_istat_code = any(?::text[]) and e.on_date is not null
       order by 1, 2, 4`,
-    [[...comuni]],
+    [comuniParam(comuni)],
   );
   return rows.map((r) => ({
     comune: r.comune,
@@ -105,9 +106,9 @@ export const emergencyAreasLayer: LayerProvider = async (ctx, comuni, limit) => 
   >(
     `select pk, plan_comune_istat_code as istat_code, kind, name, capacity, lat, lon
        from civil_protection_emergency_area
-      where plan_comune_istat_code in (?) and lat is not null and lon is not null
+      where plan_comune_istat_code = any(?::text[]) and lat is not null and lon is not null
       order by plan_comune_istat_code, position limit ?`,
-    [[...comuni], limit],
+    [comuniParam(comuni), limit],
   );
   return rows.map((r): GeoFeature => ({
     type: 'Feature',

@@ -14,6 +14,7 @@ import { facilitationLoaders } from '../data/facilitation.loaders.js';
 import { FacilitationMeeting, FacilitationTally } from '../model/meeting.entity.js';
 import { MaxItems } from '../../../common/limits.js';
 import { loadOrFail } from '../../../common/loaders.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** A page of facilitation sessions. */
 export const FacilitationMeetingConnection = Connection(
@@ -52,9 +53,7 @@ export class FacilitationMeetingResolver {
     };
     if (f.territory) {
       const comuni = await resolveTerritory(ctx, f.territory, 'filter.territory');
-      // An array parameter expands to a list: `in (?)`, and no comune matches nothing.
-      if (comuni.length) add('m.comune_istat_code in (?)', comuni);
-      else where.push('false');
+      add('m.comune_istat_code = any(?::text[])', comuniParam(comuni));
     }
     if (f.from) add(`${periodEndSql('m."on"', 'm.precision')} >= ?::date`, f.from);
     if (f.until) add('m."on" <= ?::date', f.until);
