@@ -15,6 +15,7 @@ import {
 } from './gaps.stats.js';
 import { aggregate, figures, networkKm, sumNetworkKm, type StatsKey } from './stats.js';
 import { comuniParam } from '../../../common/keys.js';
+import { isIstatCode } from '../../../common/keys.js';
 
 const KEY: Record<BroadbandGroupBy, StatsKey> = {
   COMUNE: 'comune',
@@ -68,7 +69,7 @@ export async function summarise(ctx: HubContext, territory: string, groupBy: Bro
   ]);
   const totalKm = sumNetworkKm(comuni.map((c) => km.get(c)));
   const loaders = hubLoaders(ctx);
-  const named = /^\d{6}$/.test(territory)
+  const named = isIstatCode(territory)
     ? (await loaders.comune.load(territory))?.name
     : (await loaders.grouping.load(territory))?.name;
   const byKey = new Map<string, typeof cells>();

@@ -18,6 +18,7 @@ import {
 import { refreshCommunityFlags } from '../hooks/quality.js';
 import { readReferences } from './import-support.js';
 import { EnergyCommunity } from '../model/energy-community.entity.js';
+import { isIstatCode } from '../../../common/keys.js';
 
 /** Columns of the energy-communities layout (docs/energy.md). */
 export const COMMUNITY_COLUMNS = [
@@ -95,7 +96,7 @@ export async function importEnergyCommunities(
               .filter(Boolean),
           ),
         ].sort();
-        const malformed = comuni.find((c) => !/^\d{6}$/.test(c));
+        const malformed = comuni.find((c) => !isIstatCode(c));
         if (malformed)
           throw new RowError(
             'comuni',
