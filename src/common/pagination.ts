@@ -327,14 +327,21 @@ function sortValue(value: unknown): unknown {
 
 type Dir = 'asc' | 'desc';
 
+/** A sort property of {@link keysetFilter}: its name, direction and whether it may be null. */
+export interface SortProp {
+  name: string;
+  dir: Dir;
+  nullable: boolean;
+}
+
 /**
  * The rows strictly beyond `key` in the given order (`asc`: greater, `desc`: smaller), as a
  * MikroORM filter: the keyset condition of {@link keysetSql}, written property by property.
  * PostgreSQL sorts nulls last ascending and first descending, so a nullable property counts
  * null as greater than any value.
  */
-function beyond(
-  props: readonly { name: string; dir: Dir; nullable: boolean }[],
+export function keysetFilter(
+  props: readonly SortProp[],
   key: readonly unknown[],
 ): Record<string, unknown> {
   const branches: Record<string, unknown>[] = [];
@@ -351,6 +358,7 @@ function beyond(
     }
     if (step) branches.push(equal.length ? { $and: [...equal, step] } : step);
   });
+  // No row lies beyond (only when every position is null and ascending): match nothing.
   return branches.length
     ? { $or: branches }
     : { $and: [{ [props[0].name]: null }, { [props[0].name]: { $ne: null } }] };
@@ -376,10 +384,10 @@ export async function findPage<T extends object>(
   }));
   const flip = (d: Dir): Dir => (d === 'asc' ? 'desc' : 'asc');
   const conditions: unknown[] = [where];
-  if (page.after) conditions.push(beyond(props, page.after));
+  if (page.after) conditions.push(keysetFilter(props, page.after));
   if (page.before)
     conditions.push(
-      beyond(
+      keysetFilter(
         props.map((p) => ({ ...p, dir: flip(p.dir) })),
         page.before,
       ),
