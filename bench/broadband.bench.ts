@@ -14,6 +14,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { cpus, hostname, loadavg } from 'node:os';
 import { pino } from 'pino';
 import { ANONYMOUS } from '../src/common/actor.js';
+import { requestValues } from '../src/common/context.js';
 import { loadConfig } from '../src/config.js';
 import { dropDatabase, ensureDatabase, openDatabase } from '../src/db/database.js';
 import { seedSample } from '../src/domains/broadband/ingest/seed.js';
@@ -53,7 +54,12 @@ async function run(query: string, variables: Record<string, unknown>) {
   const res = await apollo.executeOperation(
     { query, variables },
     {
-      contextValue: { em: orm.em.fork(), actor: ANONYMOUS, requestId: 'bench', loaders: new Map() },
+      contextValue: {
+        em: orm.em.fork(),
+        actor: ANONYMOUS,
+        requestId: 'bench',
+        loaders: requestValues(),
+      },
     },
   );
   const ms = performance.now() - t;

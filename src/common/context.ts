@@ -2,9 +2,30 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from './actor.js';
 import type { RequestBudget } from './budget.js';
 
+declare const REQUEST_VALUES: unique symbol;
+
+/**
+ * What a request keeps for itself (its loader sets, its caches), built lazily once per
+ * request. Opaque: values go in and out only through a {@link LoaderSet} (or
+ * {@link perRequest}), never by hand. Make one per request with {@link requestValues}.
+ */
+export interface RequestValues {
+  readonly [REQUEST_VALUES]: true;
+}
+
+/** The values behind each request's opaque store (dropped with the request). */
+const stores = new WeakMap<RequestValues, Map<unknown, unknown>>();
+
+/** A fresh, empty store for a new request's context. */
+export function requestValues(): RequestValues {
+  const store = Object.freeze({}) as RequestValues;
+  stores.set(store, new Map());
+  return store;
+}
+
 /**
  * The per-request context: one forked EntityManager, the caller, and the request's
- * DataLoaders (built lazily, once per request, by {@link perRequest}).
+ * DataLoaders (built lazily, once per request, by the {@link LoaderSet}s that ask for them).
  */
 export interface HubContext {
   em: EntityManager;
@@ -13,20 +34,42 @@ export interface HubContext {
   requestId: string;
   /** The client's own `x-request-id`, when it sent a usable one (see src/server/request-id.ts). */
   clientRequestId?: string | null;
-  loaders: Map<unknown, unknown>;
+  /** The request's loader sets and caches (see {@link defineLoaders}). */
+  loaders: RequestValues;
   /** What the request may still spend (rows, time); set for every GraphQL request. */
   budget?: RequestBudget;
 }
 
 /**
- * Returns the value built by `factory` for this request, building it on first use.
- * Domains keep their loader sets behind it, so nothing is cached across requests.
+ * Returns the value built by `factory` for this request, building it on first use (the
+ * factory itself is the key). Prefer {@link defineLoaders} for a domain's loader set.
  */
 export function perRequest<T>(ctx: HubContext, factory: (ctx: HubContext) => T): T {
-  let value = ctx.loaders.get(factory) as T | undefined;
-  if (value === undefined) {
-    value = factory(ctx);
-    ctx.loaders.set(factory, value);
+  let values = stores.get(ctx.loaders);
+  if (!values) {
+    // A context made by hand with a store of another shape: give it a proper one.
+    ctx.loaders = requestValues();
+    values = stores.get(ctx.loaders)!;
   }
+  if (values.has(factory)) return values.get(factory) as T;
+  const value = factory(ctx);
+  values.set(factory, value);
   return value;
+}
+
+/** The typed accessor of a loader set: the request's instance, built on first use. */
+export type LoaderSet<T> = (ctx: HubContext) => T;
+
+/**
+ * Declares a set of loaders (or any per-request value) built once per request:
+ * `export const energyLoaders = defineLoaders((ctx) => ({ community: new DataLoader(...) }))`
+ * gives `energyLoaders(ctx).community`, typed, with nothing cached across requests.
+ */
+export function defineLoaders<T>(factory: (ctx: HubContext) => T): LoaderSet<T> {
+  return (ctx) => perRequest(ctx, factory);
+}
+
+/** Forgets every loader set and cache of the request (what it read before a write is stale). */
+export function clearLoaders(ctx: HubContext): void {
+  stores.get(ctx.loaders)?.clear();
 }

@@ -1,5 +1,6 @@
 import { DatePrecision } from './dates.js';
 import { RowError } from './importer.js';
+import { isIstatCode } from './keys.js';
 
 /*
  * Cell readers shared by the CSV importers: each names the column and the rejection code
@@ -13,6 +14,14 @@ export const cell = (r: Record<string, string>, column: string) => (r[column] ??
 export function required(r: Record<string, string>, column: string): string {
   const v = cell(r, column);
   if (!v) throw new RowError(column, 'is empty', 'EMPTY');
+  return v;
+}
+
+/** A required cell holding a 6-digit ISTAT code (the reference code of a comune). */
+export function istatCell(r: Record<string, string>, column: string): string {
+  const v = required(r, column);
+  if (!isIstatCode(v))
+    throw new RowError(column, `"${v}" is not a 6-digit ISTAT code`, 'INVALID_CODE');
   return v;
 }
 

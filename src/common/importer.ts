@@ -4,7 +4,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pipeline } from 'node:stream';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, EntityName } from '@mikro-orm/postgresql';
 import { detectDelimiter, ExactDecoder, type Encoding } from './csv-input.js';
 
 /**
@@ -172,9 +172,30 @@ function readHeader(file: string, line: number, fields: string[], required: stri
   return cols;
 }
 
+/** The table of an entity, as its metadata names it (importers never spell it again). */
+export const tableOf = (em: EntityManager, entity: EntityName<object>): string =>
+  em.getMetadata(entity).tableName;
+
+/**
+ * Runs `work` in THE import's transaction: the caller's when `em` is already in one (the
+ * runner's, or the importer's), else one opened here. An import never nests savepoints of
+ * its own: one transaction, opened in one place, holds the rows, the removals and the
+ * refreshes that follow them (all committed, or none). Flushes the unit of work at the end
+ * as `em.transactional` does.
+ */
+export async function inTransaction<T>(
+  em: EntityManager,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (!em.isInTransaction()) return em.transactional(work);
+  const result = await work(em);
+  await em.flush();
+  return result;
+}
+
 /**
  * Streams a CSV file (header row) through a row parser into batched writes, all in one
- * transaction (a savepoint inside the caller's): good rows are kept; bad rows are
+ * transaction (the caller's, see {@link inTransaction}): good rows are kept; bad rows are
  * reported with their line, column, code and reason; a failure of the database leaves
  * nothing half-written. Idempotency is the batch writer's job (see {@link upsertRows}).
  *
@@ -211,7 +232,7 @@ export async function importCsv<T>(
     rejected: [],
   };
   const size = opts.batchSize ?? 1000;
-  await em.transactional(async (tx) => {
+  await inTransaction(em, async (tx) => {
     // Where each record starts, in parse order: after the previous one and the empty
     // lines skipped since (csv-parse reports the line where a record ends).
     let lastEnd = 0;
@@ -328,17 +349,18 @@ export async function importCsv<T>(
 }
 
 /**
- * Inserts or updates rows of a table by key in one statement, touching only rows whose
+ * Inserts or updates rows of an entity's table (named by its metadata) by key in one statement, touching only rows whose
  * values changed: a re-run changes nothing, a changed row updates exactly that row.
  * Returns how many rows were inserted, updated and left unchanged.
  */
 export async function upsertRows(
   em: EntityManager,
-  table: string,
+  entity: EntityName<object>,
   keyColumns: string[],
   rows: Record<string, unknown>[],
 ): Promise<BatchCounts> {
   if (!rows.length) return { inserted: 0, updated: 0, unchanged: 0 };
+  const table = tableOf(em, entity);
   const knex = em.getKnex();
   const columns = Object.keys(rows[0]);
   const valueColumns = columns.filter((c) => !keyColumns.includes(c));

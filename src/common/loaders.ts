@@ -33,3 +33,18 @@ export function manyLoader<K, T>(
     return keys.map((k) => byKey.get(k) ?? []);
   });
 }
+
+/**
+ * Loads the row a reference points to, which must exist (a foreign key holds it): the one
+ * "load or fail" of the hub. Its absence is the hub's fault, not the client's, so it is an
+ * internal error naming what is missing (e.g. `grouping CR-NORD is missing`).
+ */
+export async function loadOrFail<K, T>(
+  loader: { load(key: K): Promise<T | null | undefined> },
+  key: K,
+  what: string,
+): Promise<T> {
+  const row = await loader.load(key);
+  if (row == null) throw new Error(`${what} ${String(key)} is missing`);
+  return row;
+}

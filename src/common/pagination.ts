@@ -15,13 +15,13 @@ import { badInput } from './errors.js';
  *
  * 1. a resolver reads its arguments with {@link readPage}, naming the shape of its cursor
  *    key (e.g. `key('string', 'int')`): sizes and cursors are checked before any SQL;
- * 2. it fetches `size + 1` rows in the page's direction, with whichever tool suits it:
- *    {@link findPage} (MikroORM `findByCursor`), {@link keysetSql} (hand-written SQL), or
- *    {@link pageOfList} (a list already in memory);
+ * 2. it fetches `size + 1` rows in the page's direction past the cursors' keys: with
+ *    {@link keysetSql} (hand-written SQL), {@link findPage} (the same keyset as a MikroORM
+ *    filter, for entities) or {@link pageOfList} (a short list already in memory);
  * 3. {@link connectionOf} turns the rows into edges and `pageInfo`.
  *
- * A cursor is the row's sort key as a JSON array in base64url (MikroORM's format too);
- * bigint values are written as strings.
+ * A cursor is the row's sort key as a JSON array in base64url; bigint values are written as
+ * strings. Every connection reads and writes cursors here, whatever fetches its rows.
  */
 
 /** The largest page a client may ask for. */
@@ -176,7 +176,7 @@ export interface Page {
   backward: boolean;
   after: unknown[] | null;
   before: unknown[] | null;
-  /** The cursors as given (MikroORM reads the same format). */
+  /** The cursors as given. */
   afterCursor: string | null;
   beforeCursor: string | null;
 }
@@ -319,19 +319,55 @@ export function pageOfList<T>(
   return connectionOf(rows, page, keyOf, list.length);
 }
 
-/** The sort properties of an ORM order, in order (as MikroORM's cursors list them). */
-const orderProps = (orderBy: Record<string, unknown>) => Object.keys(orderBy);
-
 /** A sort value of an entity for a cursor: a related entity by its primary key. */
 function sortValue(value: unknown): unknown {
   const v = Reference.isReference(value) ? value.unwrap() : value;
   return Utils.isEntity(v) ? wrap(v, true).getPrimaryKey() : v;
 }
 
+type Dir = 'asc' | 'desc';
+
+/** A sort property of {@link keysetFilter}: its name, direction and whether it may be null. */
+export interface SortProp {
+  name: string;
+  dir: Dir;
+  nullable: boolean;
+}
+
 /**
- * A page of entities through MikroORM's keyset paging (`findByCursor`, which reverses the
- * order for `last`): `orderBy` must end with a unique property. The count runs only if
- * asked for.
+ * The rows strictly beyond `key` in the given order (`asc`: greater, `desc`: smaller), as a
+ * MikroORM filter: the keyset condition of {@link keysetSql}, written property by property.
+ * PostgreSQL sorts nulls last ascending and first descending, so a nullable property counts
+ * null as greater than any value.
+ */
+export function keysetFilter(
+  props: readonly SortProp[],
+  key: readonly unknown[],
+): Record<string, unknown> {
+  const branches: Record<string, unknown>[] = [];
+  props.forEach((p, i) => {
+    const v = key[i];
+    const equal = props.slice(0, i).map((q, j) => ({ [q.name]: key[j] ?? null }));
+    let step: Record<string, unknown> | null;
+    if (v === null || v === undefined)
+      // Only non-null values lie beyond a null, and only when nulls come first (descending).
+      step = p.dir === 'desc' ? { [p.name]: { $ne: null } } : null;
+    else {
+      step = { [p.name]: p.dir === 'asc' ? { $gt: v } : { $lt: v } };
+      if (p.dir === 'asc' && p.nullable) step = { $or: [step, { [p.name]: null }] };
+    }
+    if (step) branches.push(equal.length ? { $and: [...equal, step] } : step);
+  });
+  // No row lies beyond (only when every position is null and ascending): match nothing.
+  return branches.length
+    ? { $or: branches }
+    : { $and: [{ [props[0].name]: null }, { [props[0].name]: { $ne: null } }] };
+}
+
+/**
+ * A page of entities, keyset-paged by this module like every connection (MikroORM runs the
+ * query; the cursors are this module's): `orderBy` must end with a unique property. Fetches
+ * `size + 1` rows in the page's direction; the count runs only if asked for.
  */
 export async function findPage<T extends object>(
   em: EntityManager,
@@ -340,24 +376,28 @@ export async function findPage<T extends object>(
   orderBy: QueryOrderMap<T>,
   page: Page,
 ): Promise<ConnectionShape<T>> {
-  // MikroORM reads `last: 0` as no `last` at all: ask for one row and keep none.
-  const n = Math.max(page.size, 1);
-  const cursor = await em.findByCursor(entity, where, {
-    ...(page.backward ? { last: n } : { first: n }),
-    after: page.afterCursor ?? undefined,
-    before: page.beforeCursor ?? undefined,
-    orderBy,
-    includeCount: false,
+  const meta = em.getMetadata().get<T>(Utils.className(entity));
+  const props = Object.entries(orderBy as Record<string, unknown>).map(([name, d]) => ({
+    name,
+    dir: (String(d).toLowerCase().startsWith('desc') ? 'desc' : 'asc') as Dir,
+    nullable: Boolean((meta.properties as Record<string, { nullable?: boolean }>)[name]?.nullable),
+  }));
+  const flip = (d: Dir): Dir => (d === 'asc' ? 'desc' : 'asc');
+  const conditions: unknown[] = [where];
+  if (page.after) conditions.push(keysetFilter(props, page.after));
+  if (page.before)
+    conditions.push(
+      keysetFilter(
+        props.map((p) => ({ ...p, dir: flip(p.dir) })),
+        page.before,
+      ),
+    );
+  const rows = await em.find(entity, { $and: conditions } as FilterQuery<T>, {
+    orderBy: Object.fromEntries(
+      props.map((p) => [p.name, page.backward ? flip(p.dir) : p.dir]),
+    ) as QueryOrderMap<T>,
+    limit: page.size + 1,
   });
-  const props = orderProps(orderBy as Record<string, unknown>);
-  const keyOf = (e: T) => props.map((p) => sortValue((e as Record<string, unknown>)[p]));
-  // findByCursor fetched n + 1 rows, dropped the extra one and put the page in order.
-  const more =
-    page.size === 0
-      ? cursor.items.length > 0
-      : page.backward
-        ? cursor.hasPrevPage
-        : cursor.hasNextPage;
-  const items = page.size === 0 ? [] : cursor.items;
-  return pageConnection(items, more, page, keyOf, () => em.count(entity, where));
+  const keyOf = (e: T) => props.map((p) => sortValue((e as Record<string, unknown>)[p.name]));
+  return connectionOf(rows, page, keyOf, () => em.count(entity, where));
 }

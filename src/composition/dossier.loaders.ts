@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
-import { perRequest, type HubContext } from '../common/context.js';
+import { defineLoaders, type HubContext } from '../common/context.js';
 import type { Domain, TimelineEvent } from '../common/domain.js';
 import { groupBy, manyLoader } from '../common/loaders.js';
 import { readRows } from '../common/read.js';
 import { hubLoaders } from '../core/data/loaders.js';
 import { DataQualityIssue } from '../core/model/quality.entity.js';
 import { sourcedTables } from './sourced-tables.js';
+import { comuniParam } from '../common/keys.js';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -52,7 +53,7 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
             where m.comune_istat_code = any(?::text[])
               and i.comune_istat_code is distinct from m.comune_istat_code) x
           order by domain, code, pk`,
-        [[...codes], [...codes]],
+        [comuniParam(codes), comuniParam(codes)],
       );
       const byComune = groupBy(rows, (r) => r.for_);
       return codes.map((c) => {
@@ -101,7 +102,7 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
         return readRows<{ comune: string; dataset_id: string }>(
           ctx,
           sql,
-          parts.map(() => [...codes]),
+          parts.map(() => comuniParam(codes)),
         );
       },
       (r) => r.comune,
@@ -130,6 +131,5 @@ export type DossierLoaders = ReturnType<typeof createDossierLoaders>;
 
 /** Returns the accessor of the dossier loaders of a request, over the given domains. */
 export function dossierLoadersFor(domains: readonly Domain[]) {
-  const factory = (ctx: HubContext) => createDossierLoaders(ctx, domains);
-  return (ctx: HubContext): DossierLoaders => perRequest(ctx, factory);
+  return defineLoaders<DossierLoaders>((ctx) => createDossierLoaders(ctx, domains));
 }

@@ -9,6 +9,7 @@ import { MaxItems } from '../common/limits.js';
 import { toGlobalId } from '../common/node.js';
 import { Comune } from '../core/model/comune.entity.js';
 import { resolveTerritory } from '../core/data/territory.js';
+import { checkPoint } from '../core/rules/geo.js';
 
 /** Map layers of `featureCollection`. */
 export enum MapLayer {
@@ -77,10 +78,7 @@ export function geoResolver(domains: readonly Domain[]) {
       @Arg('lat', () => Float, { description: 'Latitude in degrees, -90 to 90.' }) lat: number,
       @Arg('lon', () => Float, { description: 'Longitude in degrees, -180 to 180.' }) lon: number,
     ): Promise<Comune | null> {
-      if (!(lat >= -90 && lat <= 90))
-        throw badInput('lat', `must be within -90 and 90, got ${lat}`);
-      if (!(lon >= -180 && lon <= 180))
-        throw badInput('lon', `must be within -180 and 180, got ${lon}`);
+      checkPoint(lat, lon);
       // The nearest centroids first: the containing comune is among the closest few.
       const near = await ctx.em.getConnection().execute<{ istat_code: string }[]>(
         `select istat_code from comune

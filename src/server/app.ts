@@ -8,7 +8,7 @@ import type { GraphQLError, GraphQLSchema, ValidationContext } from 'graphql';
 import { createServer } from 'node:http';
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
-import type { HubContext } from '../common/context.js';
+import { requestValues, type HubContext } from '../common/context.js';
 import { authenticate, resolveActor } from '../access/http.js';
 import { formatError } from './errors.js';
 import { domains } from '../schema.js';
@@ -147,7 +147,7 @@ export async function buildContext(orm: MikroORM, req: Request): Promise<HubCont
     actor: await resolveActor(req, em),
     requestId,
     clientRequestId,
-    loaders: new Map(),
+    loaders: requestValues(),
   };
 }
 

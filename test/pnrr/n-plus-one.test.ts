@@ -3,6 +3,7 @@ import { print } from 'graphql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, expect, it, inject } from 'vitest';
 import { ANONYMOUS } from '../../src/common/actor.js';
+import { requestValues } from '../../src/common/context.js';
 import { ormConfig } from '../../src/db/orm.config.js';
 import { createSchema } from '../../src/schema.js';
 import { createApollo } from '../../src/server/app.js';
@@ -41,7 +42,14 @@ async function run(query: string, variables: Record<string, unknown> = {}) {
   statements.length = 0;
   const res = await apollo.executeOperation(
     { query, variables },
-    { contextValue: { em: orm.em.fork(), actor: ANONYMOUS, requestId: 'n+1', loaders: new Map() } },
+    {
+      contextValue: {
+        em: orm.em.fork(),
+        actor: ANONYMOUS,
+        requestId: 'n+1',
+        loaders: requestValues(),
+      },
+    },
   );
   if (res.body.kind !== 'single') throw new Error('unexpected incremental response');
   expect(res.body.singleResult.errors).toBeUndefined();

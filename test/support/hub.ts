@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { ANONYMOUS, type Actor } from '../../src/common/actor.js';
 import { RequestBudget } from '../../src/common/budget.js';
-import type { HubContext } from '../../src/common/context.js';
+import { requestValues, type HubContext } from '../../src/common/context.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { ormConfig } from '../../src/db/orm.config.js';
 import { createSchema } from '../../src/schema.js';
@@ -57,7 +57,7 @@ export async function createTestHub(env: Record<string, string> = {}, databaseUr
     em: orm.em.fork(),
     actor,
     requestId: 'test',
-    loaders: new Map(),
+    loaders: requestValues(),
   });
   let last: HubContext | undefined;
   async function run<TData, TVars extends Record<string, unknown>>(

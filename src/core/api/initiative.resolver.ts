@@ -11,6 +11,7 @@ import { Initiative, InitiativeComune, InitiativeParticipant } from '../model/in
 import { InitiativesArgs } from './initiative.inputs.js';
 import { initiativeLoaders } from '../data/initiative.loaders.js';
 import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
+import { comuniParam } from '../../common/keys.js';
 
 /** A page of initiatives. */
 export const InitiativeConnection = Connection(Initiative, 'Initiative', 'initiatives');
@@ -50,13 +51,10 @@ export class InitiativeResolver {
     };
     if (f.territory) {
       const comuni = await resolveTerritory(ctx, f.territory, 'filter.territory');
-      // An array parameter expands to a list: `in (?)`, and no comune matches nothing.
-      if (comuni.length)
-        add(
-          'exists (select 1 from initiative_comune c where c.initiative_code = i.code and c.comune_istat_code in (?))',
-          comuni,
-        );
-      else where.push('false');
+      add(
+        'exists (select 1 from initiative_comune c where c.initiative_code = i.code and c.comune_istat_code = any(?::text[]))',
+        comuniParam(comuni),
+      );
     }
     if (f.kind) add('i.kind = ?', f.kind);
     if (f.organization)

@@ -1,4 +1,4 @@
-import { perRequest, type HubContext } from '../../common/context.js';
+import { defineLoaders, type HubContext } from '../../common/context.js';
 import { manyLoader, oneLoader } from '../../common/loaders.js';
 import { Initiative, InitiativeComune, InitiativeParticipant } from '../model/initiative.entity.js';
 
@@ -59,4 +59,4 @@ function createInitiativeLoaders({ em }: HubContext) {
 }
 
 /** The initiative loaders of this request. */
-export const initiativeLoaders = (ctx: HubContext) => perRequest(ctx, createInitiativeLoaders);
+export const initiativeLoaders = defineLoaders(createInitiativeLoaders);

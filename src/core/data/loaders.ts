@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
-import { perRequest, type HubContext } from '../../common/context.js';
+import { defineLoaders, type HubContext } from '../../common/context.js';
 import { manyLoader, oneLoader } from '../../common/loaders.js';
 import { readRows } from '../../common/read.js';
 import { Comune } from '../model/comune.entity.js';
 import { Dataset } from '../model/dataset.entity.js';
 import { GroupingMember, TerritorialGrouping } from '../model/grouping.entity.js';
 import { Organization } from '../model/organization.entity.js';
+import { comuniParam } from '../../common/keys.js';
 
 /** A row of `dataset`. */
 interface DatasetRow {
@@ -52,8 +53,8 @@ function createHubLoaders(ctx: HubContext) {
             `select istat_code, name, name_key, cadastral_code, postal_codes, pop_legal2011,
                     pop_resident2021, area_km2, centroid_lat, centroid_lon, boundary_dataset_id,
                     dataset_id, source_note
-               from comune where istat_code in (?)`,
-            [[...codes]],
+               from comune where istat_code = any(?::text[])`,
+            [comuniParam(codes)],
           )
         ).map((r) => em.map(Comune, r)),
       (c) => c.istatCode,
@@ -90,8 +91,8 @@ function createHubLoaders(ctx: HubContext) {
             ctx,
             `select m.comune_istat_code as comune_, g.* from grouping_member m
                join territorial_grouping g on g.code = m.grouping_code
-              where m.comune_istat_code in (?) order by g.code`,
-            [[...codes]],
+              where m.comune_istat_code = any(?::text[]) order by g.code`,
+            [comuniParam(codes)],
           )
         ).map(({ comune_, ...g }) => ({
           comune: comune_,
@@ -113,4 +114,4 @@ function createHubLoaders(ctx: HubContext) {
 }
 
 /** The hub loaders of this request. */
-export const hubLoaders = (ctx: HubContext) => perRequest(ctx, createHubLoaders);
+export const hubLoaders = defineLoaders(createHubLoaders);

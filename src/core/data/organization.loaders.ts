@@ -1,4 +1,4 @@
-import { perRequest, type HubContext } from '../../common/context.js';
+import { defineLoaders, type HubContext } from '../../common/context.js';
 import { manyLoader } from '../../common/loaders.js';
 import { OrganizationMember } from '../model/organization-member.entity.js';
 import { OrganizationName } from '../model/organization-name.entity.js';
@@ -49,4 +49,4 @@ function createOrganizationLoaders({ em }: HubContext) {
 }
 
 /** The organisation loaders of this request. */
-export const organizationLoaders = (ctx: HubContext) => perRequest(ctx, createOrganizationLoaders);
+export const organizationLoaders = defineLoaders(createOrganizationLoaders);

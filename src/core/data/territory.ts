@@ -2,12 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { perRequest, type HubContext } from '../../common/context.js';
 import { badInput } from '../../common/errors.js';
 import { readRows } from '../../common/read.js';
-
-const ISTAT = /^\d{6}$/;
+import { isIstatCode } from '../../common/keys.js';
 
 /** Checks an ISTAT code argument: 6 digits, or a `BAD_USER_INPUT` naming the argument. */
 export function checkIstatCode(code: string, argument = 'istatCode'): string {
-  if (!ISTAT.test(code))
+  if (!isIstatCode(code))
     throw badInput(argument, `expected a 6-digit ISTAT code such as "019035", got "${code}"`);
   return code;
 }
@@ -57,7 +56,7 @@ function territoryError(territory: string, argument: string, e: unknown) {
 }
 
 async function resolveWith(run: Run, territory: string): Promise<string[]> {
-  if (ISTAT.test(territory)) {
+  if (isIstatCode(territory)) {
     const rows = await run<{ istat_code: string }>(
       'select istat_code from comune where istat_code = ?',
       [territory],

@@ -7,14 +7,14 @@ import { tableSearch } from '../data/search.js';
 import { OrganizationMember } from '../model/organization-member.entity.js';
 import { Initiative } from '../model/initiative.entity.js';
 import { initiativeLoaders } from '../data/initiative.loaders.js';
+import { withIntKey } from '../../common/keys.js';
+import { comuniParam } from '../../common/keys.js';
 
 /** Initiatives and organisation members by the key inside their global id (`node(id)`). */
 export const initiativeNodes: Record<string, NodeLoader> = {
   Initiative: (ctx, key) => initiativeLoaders(ctx).initiative.load(key),
   OrganizationMember: (ctx, key) =>
-    /^\d{1,9}$/.test(key)
-      ? ctx.em.findOne(OrganizationMember, { pk: Number(key) })
-      : Promise.resolve(null),
+    withIntKey(key, (pk) => ctx.em.findOne(OrganizationMember, { pk })),
 };
 
 /**
@@ -42,9 +42,9 @@ export async function initiativeTimeline(
     `select c.comune_istat_code as comune, to_char(i."on", 'YYYY-MM-DD') as "on", i.precision, i.kind,
             i.title, coalesce(i.domain, 'hub') as domain, i.code, i.dataset_id, i.source_note
        from initiative_comune c join initiative i on i.code = c.initiative_code
-      where c.comune_istat_code in (?) and i."on" is not null
+      where c.comune_istat_code = any(?::text[]) and i."on" is not null
       order by 1, 2, i.code`,
-    [[...comuni]],
+    [comuniParam(comuni)],
   );
   return rows.map((r) => ({
     comune: r.comune,

@@ -25,6 +25,7 @@ import { BroadbandProgramme, WhiteAreaNetwork } from './model/network.entity.js'
 import { BroadbandPlanStatus } from './model/plan-status.entity.js';
 import { planStatusImporter } from './ingest/plan-status.import.js';
 import { Street } from './model/street.entity.js';
+import { withIntKey } from '../../common/keys.js';
 
 /**
  * Broadband: Infratel's mapping of the civic numbers left below 300 Mbit/s by 2028, the
@@ -79,20 +80,12 @@ export const broadband = {
   search: { CivicAddress: addressSearchProvider },
   layers: { ADDRESSES: addressesLayer },
   nodes: {
-    CivicAddress: (ctx, key) =>
-      /^\d{1,9}$/.test(key)
-        ? ctx.em.findOne(CivicAddress, { pk: Number(key) })
-        : Promise.resolve(null),
-    Coverage: (ctx, key) =>
-      /^\d{1,9}$/.test(key)
-        ? ctx.em.findOne(Coverage, { address: Number(key) })
-        : Promise.resolve(null),
+    CivicAddress: (ctx, key) => withIntKey(key, (pk) => ctx.em.findOne(CivicAddress, { pk })),
+    Coverage: (ctx, key) => withIntKey(key, (pk) => ctx.em.findOne(Coverage, { address: pk })),
     BroadbandProgramme: (ctx, key) => ctx.em.findOne(BroadbandProgramme, { code: key }),
     BroadbandMapping: (ctx, key) => ctx.em.findOne(BroadbandMapping, { code: key }),
     CoverageObservation: (ctx, key) =>
-      /^\d+$/.test(key)
-        ? ctx.em.findOne(CoverageObservation, { pk: Number(key) })
-        : Promise.resolve(null),
+      withIntKey(key, (pk) => ctx.em.findOne(CoverageObservation, { pk })),
     BroadbandClaim: (ctx, key) => ctx.em.findOne(BroadbandClaim, { code: key }),
   },
 } satisfies Domain;

@@ -29,6 +29,7 @@ import {
 } from './provenance.js';
 import { streamCsv, streamGeoJson, type StreamOptions } from './stream.js';
 import { exportNotModified } from './etag.js';
+import { comuniLiteral } from '../../common/keys.js';
 
 const FILE = /^([a-z][a-z0-9-]*)\.(csv|geojson|json)$/;
 const PROVINCE = 'province-cr';
@@ -39,12 +40,6 @@ const PUBLISHER = 'consorzio-it';
 export function allExports(domains: readonly Domain[]): Record<string, ExportDefinition> {
   return Object.assign({}, hubExports(domains), ...domains.map((d) => d.exports ?? {}));
 }
-
-/** A SQL text[] literal of validated ISTAT codes (COPY takes no bind parameters). */
-const codesLiteral = (codes: string[]) => {
-  if (!codes.every((c) => /^\d{6}$/.test(c))) throw new Error('invalid ISTAT code in territory');
-  return `'{${codes.join(',')}}'::text[]`;
-};
 
 /** What the app gives the export router besides the ORM and the configuration. */
 export interface ExportRouterOptions {
@@ -110,7 +105,7 @@ export function exportRouter(
   /** What the catalogue and the data package say of every export (whole province). */
   const allFacts = async (): Promise<ExportFacts[]> => {
     const codes = await resolveTerritory(orm.em.fork(), PROVINCE, 'territory');
-    const comuni = codesLiteral(codes);
+    const comuni = comuniLiteral(codes);
     return Promise.all(
       Object.entries(exports).map(async ([name, def]) => {
         const version = await dataVersion(pool, name, def);
@@ -173,7 +168,7 @@ export function exportRouter(
         return sendError(res, notFound(`No export "${file}"; see GET /export for the list.`));
       const territory = territoryParam(req.query.territory);
       const codes = await resolveTerritory(orm.em.fork(), territory, 'territory');
-      const comuni = codesLiteral(codes);
+      const comuni = comuniLiteral(codes);
       const [name, format] = [m[1], m[2]];
       const version = await dataVersion(pool, name, def);
       const contributed = await sourcesOf(name, def, comuni, version.version);

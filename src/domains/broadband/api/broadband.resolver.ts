@@ -11,6 +11,7 @@ import { BroadbandProgramme } from '../model/network.entity.js';
 import { MAX_MATCHES, searchAddresses } from '../data/search.js';
 import { summarise } from '../data/summary.js';
 import { MaxItems } from '../../../common/limits.js';
+import { checkPoint } from '../../../core/rules/geo.js';
 
 /** Root queries of the broadband domain. */
 @Resolver()
@@ -47,10 +48,7 @@ export class BroadbandResolver {
     })
     maxDistanceMeters: number,
   ): Promise<CoverageAt | null> {
-    if (!(Math.abs(lat) <= 90))
-      throw badInput('lat', `must be a latitude from -90 to 90, got ${lat}`);
-    if (!(Math.abs(lon) <= 180))
-      throw badInput('lon', `must be a longitude from -180 to 180, got ${lon}`);
+    checkPoint(lat, lon);
     if (!Number.isInteger(maxDistanceMeters) || maxDistanceMeters < 1 || maxDistanceMeters > 10000)
       throw badInput(
         'maxDistanceMeters',

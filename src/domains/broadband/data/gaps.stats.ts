@@ -11,6 +11,7 @@ import { GAP_CATEGORY_MEANING, GapCategory, PlanWorkState } from '../model/enums
 import { ANNCSU_LOW_PER_RESIDENT } from '../model/anncsu.entity.js';
 import { BroadbandMapping, CURRENT_MAPPING_SQL } from '../model/mapping.entity.js';
 import { share } from './stats.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** The current mapping (the newest with observations), or null when none is loaded. */
 export async function currentMapping(em: EntityManager): Promise<BroadbandMapping | null> {
@@ -45,7 +46,7 @@ export interface GapFacts {
 
 /** Loads the mappings, the observation counts and the ANNCSU counts of some comuni. */
 export async function gapFacts(ctx: HubContext, comuni: readonly string[]): Promise<GapFacts> {
-  const list = comuni.join(',');
+  const list = comuniParam(comuni);
   const { em } = ctx;
   const [mappingRows, counts, anncsu] = await Promise.all([
     readRows<Record<string, unknown> & { is_current: boolean }>(
@@ -57,7 +58,7 @@ export async function gapFacts(ctx: HubContext, comuni: readonly string[]): Prom
     readRows<GapCount>(
       ctx,
       `select comune_istat_code as comune, mapping_code as mapping, category, count(*)::int as n
-         from coverage_observation where comune_istat_code = any(string_to_array(?, ','))
+         from coverage_observation where comune_istat_code = any(?::text[])
         group by 1, 2, 3`,
       [list],
     ),
@@ -65,7 +66,7 @@ export async function gapFacts(ctx: HubContext, comuni: readonly string[]): Prom
       ctx,
       `select n.comune_istat_code as comune, n.total, c.pop_resident2021 as residents
          from anncsu_civic_count n join comune c on c.istat_code = n.comune_istat_code
-        where n.comune_istat_code = any(string_to_array(?, ','))`,
+        where n.comune_istat_code = any(?::text[])`,
       [list],
     ),
   ]);
@@ -172,8 +173,8 @@ export function planRows(ctx: HubContext, comuni: readonly string[]): Promise<Pl
   return readRows<PlanFactRow>(
     ctx,
     `select comune_istat_code as comune, fibre_in_plan, fibre_state, fwa_in_plan, fwa_state
-       from broadband_plan_status where comune_istat_code = any(string_to_array(?, ','))`,
-    [comuni.join(',')],
+       from broadband_plan_status where comune_istat_code = any(?::text[])`,
+    [comuniParam(comuni)],
   );
 }
 

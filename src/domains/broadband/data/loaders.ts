@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { perRequest, type HubContext } from '../../../common/context.js';
+import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { manyLoader, oneLoader } from '../../../common/loaders.js';
 import { readRows } from '../../../common/read.js';
 import { AnncsuCivicCount } from '../model/anncsu.entity.js';
@@ -9,6 +9,7 @@ import { currentMapping, gapFacts, gapFigures } from './gaps.stats.js';
 import { BroadbandMapping, CoverageObservation } from '../model/mapping.entity.js';
 import { BroadbandPlanStatus } from '../model/plan-status.entity.js';
 import { aggregate, figures, networkKm } from './stats.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** The broadband DataLoaders, built once per request by `broadbandLoaders(ctx)`. */
 function createBroadbandLoaders(ctx: HubContext) {
@@ -73,9 +74,9 @@ function createBroadbandLoaders(ctx: HubContext) {
         (
           await readRows(
             ctx,
-            `select * from broadband_plan_status where comune_istat_code in (?)
+            `select * from broadband_plan_status where comune_istat_code = any(?::text[])
               order by comune_istat_code, place`,
-            [[...codes]],
+            [comuniParam(codes)],
           )
         ).map((r) => em.map(BroadbandPlanStatus, r)),
       (p) => p.comune.unwrap().istatCode,
@@ -84,9 +85,11 @@ function createBroadbandLoaders(ctx: HubContext) {
     anncsu: oneLoader(
       async (codes: readonly string[]) =>
         (
-          await readRows(ctx, 'select * from anncsu_civic_count where comune_istat_code in (?)', [
-            [...codes],
-          ])
+          await readRows(
+            ctx,
+            'select * from anncsu_civic_count where comune_istat_code = any(?::text[])',
+            [comuniParam(codes)],
+          )
         ).map((r) => em.map(AnncsuCivicCount, r)),
       (a) => a.comune.unwrap().istatCode,
     ),
@@ -94,4 +97,4 @@ function createBroadbandLoaders(ctx: HubContext) {
 }
 
 /** The broadband loaders of this request. */
-export const broadbandLoaders = (ctx: HubContext) => perRequest(ctx, createBroadbandLoaders);
+export const broadbandLoaders = defineLoaders(createBroadbandLoaders);

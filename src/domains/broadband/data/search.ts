@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../common/errors.js';
 import { CivicAddress } from '../model/address.entity.js';
 import { parseAddress, splitComune } from '../rules/address-text.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** One match of the address search. */
 export interface Match {
@@ -20,7 +21,7 @@ with s as (
          greatest(similarity(name_key, :name), word_similarity(:name, name_key)) as sim
     from street
    where :name <% name_key
-     and (:comuni::text is null or comune_istat_code = any(string_to_array(:comuni, ',')))
+     and (:comuni::text is null or comune_istat_code = any(:comuni::text[]))
    order by sim desc, name_key
    limit ${STREETS})
 select a.*,
@@ -73,7 +74,7 @@ export async function searchAddresses(
     const rows = await tx.execute<(Record<string, unknown> & { score: number })[]>(
       tx.getKnex().raw(SEARCH, {
         name: query.name,
-        comuni: scope?.join(',') ?? null,
+        comuni: scope ? comuniParam(scope) : null,
         type: query.streetType,
         number: query.number,
         exponent: query.exponent,

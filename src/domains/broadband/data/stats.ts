@@ -3,6 +3,7 @@ import type { HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
 import { CoverageStatus, Plan, Technology } from '../model/enums.js';
 import type { BroadbandFigures } from '../api/types.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** One aggregate cell: a key crossed with plan, technology, status and synthetic-ness. */
 export interface Cell {
@@ -65,9 +66,9 @@ export async function aggregate(
             sum(a.addresses)::int as addresses, sum(a.units)::int as units,
             sum(a.ftth)::int as ftth, sum(a.gigabit)::int as gigabit, sum(a.mbps200)::int as mbps200
        from broadband_cell a join dataset d on d.id = a.dataset_id ${join}
-      where a.comune_istat_code = any(string_to_array(?, ','))
+      where a.comune_istat_code = any(?::text[])
       group by 1, 2, 3, 4, 5`,
-    [comuni.join(',')],
+    [comuniParam(comuni)],
   );
 }
 /** The white-area network length of a comune, or why it is unknown. */
@@ -103,9 +104,9 @@ export async function networkKm(
     `select c.code as comune, w.km::text as km, w.source_note as note,
             exists (select 1 from grouping_member m where m.comune_istat_code = c.code
                       and m.grouping_code = 'consorzio-it') as member
-       from unnest(string_to_array(?, ',')) as c(code)
+       from unnest(?::text[]) as c(code)
        left join white_area_network w on w.comune_istat_code = c.code`,
-    [comuni.join(',')],
+    [comuniParam(comuni)],
   );
   return new Map(
     rows.map((r) => [

@@ -14,6 +14,8 @@ import {
   type PlanFactRow,
 } from './gaps.stats.js';
 import { aggregate, figures, networkKm, sumNetworkKm, type StatsKey } from './stats.js';
+import { comuniParam } from '../../../common/keys.js';
+import { isIstatCode } from '../../../common/keys.js';
 
 const KEY: Record<BroadbandGroupBy, StatsKey> = {
   COMUNE: 'comune',
@@ -67,7 +69,7 @@ export async function summarise(ctx: HubContext, territory: string, groupBy: Bro
   ]);
   const totalKm = sumNetworkKm(comuni.map((c) => km.get(c)));
   const loaders = hubLoaders(ctx);
-  const named = /^\d{6}$/.test(territory)
+  const named = isIstatCode(territory)
     ? (await loaders.comune.load(territory))?.name
     : (await loaders.grouping.load(territory))?.name;
   const byKey = new Map<string, typeof cells>();
@@ -96,8 +98,8 @@ export async function summarise(ctx: HubContext, territory: string, groupBy: Bro
       const codes = (
         await ctx.em.execute<{ code: string }[]>(
           `select distinct grouping_code as code from grouping_member
-            where comune_istat_code = any(string_to_array(?, ',')) order by 1`,
-          [comuni.join(',')],
+            where comune_istat_code = any(?::text[]) order by 1`,
+          [comuniParam(comuni)],
         )
       ).map((r) => r.code);
       const [lists, groupings] = await Promise.all([

@@ -3,6 +3,7 @@ import { HubError } from '../../../common/errors.js';
 import { toGlobalId } from '../../../common/node.js';
 import { CURRENT_MAPPING_SQL } from '../model/mapping.entity.js';
 import { searchAddresses } from '../data/search.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /**
  * Addresses in the cross-domain search: the address search itself, for texts that name a
@@ -53,8 +54,8 @@ export const addressesLayer: LayerProvider = async (ctx, comuni, limit) => {
        join comune k on k.istat_code = a.comune_istat_code
        left join address_coverage c on c.address_pk = a.pk
        left join coverage_observation o on o.address_pk = a.pk and o.mapping_code = ${CURRENT_MAPPING_SQL}
-      where a.comune_istat_code in (?) order by a.pk limit ?`,
-    [[...comuni], limit],
+      where a.comune_istat_code = any(?::text[]) order by a.pk limit ?`,
+    [comuniParam(comuni), limit],
   );
   return rows.map((r): GeoFeature => ({
     type: 'Feature',

@@ -3,6 +3,7 @@ import type { HubContext } from '../../../common/context.js';
 import { DatePrecision } from '../../../common/dates.js';
 import type { TimelineEvent } from '../../../common/domain.js';
 import { toGlobalId } from '../../../common/node.js';
+import { comuniParam } from '../../../common/keys.js';
 
 interface PlanRow {
   comune: string;
@@ -50,8 +51,8 @@ export async function broadbandTimeline(
               coalesce('as of ' || to_char(p.as_of, 'YYYY-MM-DD'), 'published by ' || to_char(p.known_by, 'YYYY-MM-DD'), 'undated') as dated,
               p.dataset_id, p.source_note
          from broadband_plan_status p join comune c on c.istat_code = p.comune_istat_code
-        where p.comune_istat_code in (?) order by 1, 2`,
-      [[...comuni]],
+        where p.comune_istat_code = any(?::text[]) order by 1, 2`,
+      [comuniParam(comuni)],
     ),
     readRows<MappingRow>(
       ctx,
@@ -63,10 +64,10 @@ export async function broadbandTimeline(
               m.dataset_id, m.source_note
          from broadband_mapping m cross join comune c
          left join coverage_observation o on o.mapping_code = m.code and o.comune_istat_code = c.istat_code
-        where c.istat_code in (?) and m.published_on is not null
+        where c.istat_code = any(?::text[]) and m.published_on is not null
           and exists (select 1 from coverage_observation x where x.mapping_code = m.code)
         group by 1, 2`,
-      [[...comuni]],
+      [comuniParam(comuni)],
     ),
   ]);
   const events: TimelineEvent[] = [];

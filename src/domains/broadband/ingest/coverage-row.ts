@@ -3,6 +3,7 @@ import { foldName } from '../../../common/text.js';
 import { basename } from 'node:path';
 import { CoverageStatus, Plan, Technology } from '../model/enums.js';
 import type { Box } from '../rules/geo.js';
+import { istatCell } from '../../../common/csv-cells.js';
 
 /** Dataset of imported per-address files. */
 export const IMPORT_DATASET = 'broadband-coverage-import';
@@ -64,10 +65,7 @@ export function parser(
         `"${id}" already given on line ${seen.get(id)}`,
         'DUPLICATE',
       );
-    const istat = v('istat_code');
-    if (!istat) throw new RowError('istat_code', 'is empty', 'EMPTY');
-    if (!/^\d{6}$/.test(istat))
-      throw new RowError('istat_code', `"${istat}" is not a 6-digit ISTAT code`, 'INVALID_CODE');
+    const istat = istatCell(r, 'istat_code');
     const comune = comuni.get(istat);
     if (!comune)
       throw new RowError(

@@ -5,6 +5,8 @@ import { Comune } from '../../../core/model/comune.entity.js';
 import { Organization } from '../../../core/model/organization.entity.js';
 import { toShape } from '../rules/geo.js';
 import { IMPORT_DATASET, parser, type Row } from './coverage-row.js';
+import { CivicAddress } from '../model/address.entity.js';
+import { Coverage } from '../model/coverage.entity.js';
 
 export { IMPORT_DATASET };
 
@@ -51,7 +53,7 @@ async function applyBatch(em: EntityManager, rows: Row[]) {
   const before = await fingerprints(em, codes);
   await upsertRows(
     em,
-    'civic_address',
+    CivicAddress,
     ['code'],
     rows.map((r) => r.address),
   );
@@ -65,7 +67,7 @@ async function applyBatch(em: EntityManager, rows: Row[]) {
   );
   await upsertRows(
     em,
-    'address_coverage',
+    Coverage,
     ['address_pk'],
     rows.map((r) => ({ address_pk: pks.get(r.address.code as string), ...r.coverage })),
   );

@@ -4,6 +4,7 @@ import { foldName } from '../../../common/text.js';
 import { splitStreet } from '../rules/dug.js';
 import { GapCategory } from '../model/enums.js';
 import type { ComuneNames, Header } from './layout.js';
+import { isIstatCode } from '../../../common/keys.js';
 
 /** Marks a row left out on purpose (another province). */
 export const SKIP = Symbol('skip');
@@ -87,7 +88,7 @@ export function gapParser(file: string, layout: GapLayout, names: ComuneNames) {
     const comuneName = v(layout.comune);
     if (layout.istat) {
       const code = v(layout.istat).padStart(6, '0');
-      if (!/^\d{6}$/.test(code))
+      if (!isIstatCode(code))
         throw new RowError(layout.istat, `"${v(layout.istat)}" is not an ISTAT code`);
       if (!code.startsWith(PROVINCE.code)) return SKIP;
       const known = names.byCode.get(code);

@@ -2,16 +2,19 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { basename } from 'node:path';
 import {
   importCsv,
+  type Importer,
+  type ImportReport,
+  inTransaction,
   RowError,
   upsertRows,
-  type ImportReport,
-  type Importer,
 } from '../../../common/importer.js';
 import { readSeedJson } from '../../../common/seed-files.js';
 import { gapLayout, gapParser, SKIP, type GapRow } from './gaps-row.js';
 import { refreshGapFlags } from '../hooks/quality.js';
 import { comuneNames, readHeader, type ComuneNames } from './layout.js';
 import { rawQuery } from './sample/writer.js';
+import { CoverageObservation } from '../model/mapping.entity.js';
+import { comuniParam, textArrayParam } from '../../../common/keys.js';
 
 /** Rows of a statement with real bind parameters (large JSON is not inlined into the SQL). */
 const rows = async <T>(em: EntityManager, sql: string, params: unknown[]): Promise<T[]> =>
@@ -177,7 +180,7 @@ async function applyBatch(em: EntityManager, mapping: MappingSeed, batch: GapRow
   );
   await upsertRows(
     em,
-    'coverage_observation',
+    CoverageObservation,
     ['mapping_code', 'address_pk'],
     batch.map((r) => ({
       mapping_code: mapping.code,
@@ -226,7 +229,7 @@ async function removeUnlisted(
         where o.address_pk = a.pk and o.mapping_code = ? and o.comune_istat_code = any(?::text[])
           and not exists (select 1 from seen where seen.code = a.code) returning 1)
      select count(*)::int as n from gone`,
-    [comuniArray([...seen]), mapping, comuniArray(comuni)],
+    [textArrayParam([...seen]), mapping, comuniParam(comuni)],
   );
   await rawQuery(
     em,
@@ -235,21 +238,17 @@ async function removeUnlisted(
         and a.dataset_id in (select dataset_id from broadband_mapping)
         and not exists (select 1 from coverage_observation o where o.address_pk = a.pk)
         and not exists (select 1 from address_coverage c where c.address_pk = a.pk)`,
-    [comuniArray(comuni)],
+    [comuniParam(comuni)],
   );
   await rawQuery(
     em,
     `delete from street s where s.comune_istat_code = any(?::text[])
         and not exists (select 1 from civic_address a where a.comune_istat_code = s.comune_istat_code
                           and a.name_key = s.name_key and a.street_type = s.street_type)`,
-    [comuniArray(comuni)],
+    [comuniParam(comuni)],
   );
   return removed[0].n;
 }
-
-/** A PostgreSQL text array literal. */
-const comuniArray = (codes: string[]) =>
-  `{${codes.map((c) => `"${c.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 /** What a mapping import did, beyond the framework's report. */
 export interface GapsReport extends ImportReport {
@@ -278,7 +277,7 @@ export async function importGaps(
   let skipped = 0;
   const seen = new Set<string>();
   const comuni = new Set<string>();
-  return em.transactional(async (tx) => {
+  return inTransaction(em, async (tx) => {
     await ensureMapping(tx, mapping, file);
     const report = await importCsv<GapRow | typeof SKIP>(tx, {
       file,

@@ -2,10 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { basename } from 'node:path';
 import {
   importCsv,
+  type Importer,
+  type ImportReport,
+  inTransaction,
   RowError,
   upsertRows,
-  type ImportReport,
-  type Importer,
 } from '../../../common/importer.js';
 import { foldName } from '../../../common/text.js';
 import { PLAN_STATE_WORDS, type PlanWorkState } from '../model/enums.js';
@@ -13,6 +14,7 @@ import { loadComuneNames } from './gaps.import.js';
 import { PROVINCE, SKIP } from './gaps-row.js';
 import { readHeader, type ComuneNames } from './layout.js';
 import { refreshBroadbandClaimFlags } from '../hooks/quality.js';
+import { BroadbandPlanStatus } from '../model/plan-status.entity.js';
 
 /** Dataset of the plan's state of works. */
 export const PLAN_DATASET = 'bul-stato-lavori';
@@ -167,7 +169,7 @@ export async function importPlanStatus(
   const parse = planParser(file, names, header.byLower.get('codice_istat') ?? null);
   let skipped = 0;
   const places = new Map<string, Set<string>>();
-  return em.transactional(async (tx) => {
+  return inTransaction(em, async (tx) => {
     const report = await importCsv<PlanRow | typeof SKIP>(tx, {
       file,
       requiredColumns: Object.values(COLUMNS),
@@ -182,7 +184,7 @@ export async function importPlanStatus(
         skipped += batch.length - rows.length;
         return upsertRows(
           t,
-          'broadband_plan_status',
+          BroadbandPlanStatus,
           ['comune_istat_code', 'place'],
           rows.map((r) => ({
             comune_istat_code: r.comune,

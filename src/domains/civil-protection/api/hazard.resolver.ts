@@ -16,11 +16,11 @@ import {
   type FigureSource,
 } from './hazard.types.js';
 import { MaxItems } from '../../../common/limits.js';
+import { loadOrFail } from '../../../common/loaders.js';
 
 /** Provenance of a figure, through the request's dataset loader. */
 async function sourceOf(ctx: HubContext, origin: FigureSource): Promise<Source> {
-  const dataset = await hubLoaders(ctx).dataset.load(origin.datasetId);
-  if (!dataset) throw new Error(`dataset ${origin.datasetId} is missing`);
+  const dataset = await loadOrFail(hubLoaders(ctx).dataset, origin.datasetId, 'dataset');
   return toSource(dataset, origin.sourceNote);
 }
 

@@ -13,6 +13,7 @@ import {
   HazardSummaryRow,
   SeismicZoneCount,
 } from '../api/hazard.types.js';
+import { isIstatCode } from '../../../common/keys.js';
 
 interface Member {
   input: ComuneHazardInput;
@@ -89,7 +90,7 @@ export async function summariseHazards(
   const all = [...members.values()];
   let label = territory;
   let note: string | null = null;
-  if (/^\d{6}$/.test(territory)) label = comuni[0]?.name ?? territory;
+  if (isIstatCode(territory)) label = comuni[0]?.name ?? territory;
   else {
     const g = await loaders.grouping.load(territory);
     if (g) {

@@ -1,4 +1,4 @@
-import { perRequest, type HubContext } from '../../../common/context.js';
+import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
 import { groupBy, manyLoader, oneLoader } from '../../../common/loaders.js';
 import {
@@ -11,6 +11,7 @@ import {
 import { IdrogeoComune, IdrogeoLevel, SeismicClassification } from '../model/hazard.entity.js';
 import { PlanPlatformInfo } from '../model/platform.entity.js';
 import { CivilProtectionPlan } from '../model/plan.entity.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** The domain's DataLoaders: one query per kind of record, whatever the number of plans. */
 function createLoaders(ctx: HubContext) {
@@ -19,9 +20,9 @@ function createLoaders(ctx: HubContext) {
     (
       await readRows(
         ctx,
-        `select * from civil_protection_scenario where plan_comune_istat_code in (?)
+        `select * from civil_protection_scenario where plan_comune_istat_code = any(?::text[])
           order by plan_comune_istat_code, position`,
-        [[...codes]],
+        [comuniParam(codes)],
       )
     ).map((r) => em.map(RiskScenario, r));
   const scenarios = manyLoader(scenariosOf, planCodeOf);
@@ -36,8 +37,8 @@ function createLoaders(ctx: HubContext) {
             ctx,
             // grant_amount as text: exact decimals (the later column of the same name wins).
             `select p.*, p.grant_amount::text as grant_amount from civil_protection_plan p
-              where p.comune_istat_code in (?)`,
-            [[...codes]],
+              where p.comune_istat_code = any(?::text[])`,
+            [comuniParam(codes)],
           ),
           scenariosOf(codes),
         ]);
@@ -89,4 +90,4 @@ function createLoaders(ctx: HubContext) {
 }
 
 /** The civil-protection loaders of this request. */
-export const civilProtectionLoaders = (ctx: HubContext) => perRequest(ctx, createLoaders);
+export const civilProtectionLoaders = defineLoaders(createLoaders);

@@ -12,9 +12,8 @@ import { DOMAIN } from '../model/enums.js';
 import { civilProtectionLoaders } from '../data/loaders.js';
 import { CrisisUnitMember, EmergencyArea, RiskScenario } from '../model/plan-content.entity.js';
 import { PlanPlatform } from '../model/enums.js';
-
-const ISTAT = /^\d{6}$/;
-const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
+import { intKey, isIstatCode } from '../../../common/keys.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /**
  * Records of this domain by the key inside their global id (`node(id)`). Personal fields
@@ -23,11 +22,11 @@ const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
  */
 export const civilProtectionNodes: Record<string, NodeLoader> = {
   CivilProtectionPlan: (ctx, key) =>
-    ISTAT.test(key) ? civilProtectionLoaders(ctx).plan.load(key) : Promise.resolve(null),
+    isIstatCode(key) ? civilProtectionLoaders(ctx).plan.load(key) : Promise.resolve(null),
   CivilProtectionOfficer: (ctx, key) =>
-    ISTAT.test(key) ? civilProtectionLoaders(ctx).officer.load(key) : Promise.resolve(null),
+    isIstatCode(key) ? civilProtectionLoaders(ctx).officer.load(key) : Promise.resolve(null),
   SeismicClassification: (ctx, key) =>
-    ISTAT.test(key) ? civilProtectionLoaders(ctx).seismic.load(key) : Promise.resolve(null),
+    isIstatCode(key) ? civilProtectionLoaders(ctx).seismic.load(key) : Promise.resolve(null),
   CivilProtectionPlatformInfo: (ctx, key) =>
     (Object.values(PlanPlatform) as string[]).includes(key)
       ? civilProtectionLoaders(ctx).platform.load(key)
@@ -75,9 +74,9 @@ export async function civilProtectionTimeline(
          (case when p.last_update is not null then p.status_as_of_on end, p.status_as_of_precision,
           'PLAN_STATUS', 'Civil-protection plan status: ' || p.status::text)
        ) as e(on_date, precision, kind, title)
-      where p.comune_istat_code in (?) and e.on_date is not null
+      where p.comune_istat_code = any(?::text[]) and e.on_date is not null
       order by 1, 2, 4`,
-    [[...comuni]],
+    [comuniParam(comuni)],
   );
   return rows.map((r) => ({
     comune: r.comune,
@@ -107,9 +106,9 @@ export const emergencyAreasLayer: LayerProvider = async (ctx, comuni, limit) => 
   >(
     `select pk, plan_comune_istat_code as istat_code, kind, name, capacity, lat, lon
        from civil_protection_emergency_area
-      where plan_comune_istat_code in (?) and lat is not null and lon is not null
+      where plan_comune_istat_code = any(?::text[]) and lat is not null and lon is not null
       order by plan_comune_istat_code, position limit ?`,
-    [[...comuni], limit],
+    [comuniParam(comuni), limit],
   );
   return rows.map((r): GeoFeature => ({
     type: 'Feature',

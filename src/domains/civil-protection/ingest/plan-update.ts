@@ -1,7 +1,7 @@
 import { LockMode, ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { KeyActor } from '../../../common/actor.js';
-import type { HubContext } from '../../../common/context.js';
+import { clearLoaders, type HubContext } from '../../../common/context.js';
 import { DatePrecision } from '../../../common/dates.js';
 import { badInput, conflict, notFound } from '../../../common/errors.js';
 import { canonicalJson, recordChanges, type FieldChange } from '../../../access/change-log.js';
@@ -70,7 +70,7 @@ export async function updatePlan(
     return { plan, changedFields: real.map((c) => `${c.entity}.${c.field}`) };
   });
   // What this request read before the write is stale now.
-  ctx.loaders.clear();
+  clearLoaders(ctx);
   ctx.em.clear();
   return result;
 }

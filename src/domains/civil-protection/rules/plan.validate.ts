@@ -6,6 +6,7 @@ import type {
   RiskScenarioInput,
   UpdateCivilProtectionPlanInput,
 } from '../api/plan.inputs.js';
+import { checkPoint } from '../../../core/rules/geo.js';
 
 const PHONE = /^\+?[0-9][0-9 ()./-]{4,18}[0-9]$/;
 // Deliberately simple: one @, no spaces, a dot in the domain. Delivery is the real check.
@@ -93,10 +94,7 @@ export function checkAreas(items: EmergencyAreaInput[], path = 'input.emergencyA
   return list(path, items, MAX_AREAS).map((a, i) => {
     const p = `${path}[${i}]`;
     const loc = a.location;
-    if (loc && !(Math.abs(loc.lat) <= 90))
-      throw badInput(`${p}.location.lat`, 'must be from -90 to 90');
-    if (loc && !(Math.abs(loc.lon) <= 180))
-      throw badInput(`${p}.location.lon`, 'must be from -180 to 180');
+    if (loc) checkPoint(loc.lat, loc.lon, `${p}.location.lat`, `${p}.location.lon`);
     if (a.capacity != null && (a.capacity < 0 || a.capacity > 100000))
       throw badInput(`${p}.capacity`, `must be from 0 to 100000 people, got ${a.capacity}`);
     return {

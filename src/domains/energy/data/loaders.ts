@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
-import { perRequest, type HubContext } from '../../../common/context.js';
+import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
 import { groupBy, manyLoader, oneLoader } from '../../../common/loaders.js';
 import { EnergyCommunity } from '../model/energy-community.entity.js';
 import { EnergyEvent } from '../model/energy-event.entity.js';
 import { EnergyCommunityFounder } from '../model/founder.entity.js';
 import { Funding } from '../model/funding.entity.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** The energy DataLoaders, built once per request. */
 /** Fundings, amount as text: exact decimals (the later column of the same name wins). */
@@ -51,13 +52,13 @@ function createEnergyLoaders(ctx: HubContext) {
           ctx,
           `select * from energy_community where comune_istat_codes && ?::text[]
             order by name, code`,
-          [[...codes]],
+          [comuniParam(codes)],
         ),
         readRows(
           ctx,
           `${FUNDINGS} join energy_community c on c.code = f.community_code
             where c.comune_istat_codes && ?::text[] order by f.announced_on, f.pk`,
-          [[...codes]],
+          [comuniParam(codes)],
         ),
       ]);
       const rows = communityRows.map((r) => em.map(EnergyCommunity, r));
@@ -111,15 +112,15 @@ function createEnergyLoaders(ctx: HubContext) {
         const [rows, communities] = await Promise.all([
           readRows(
             ctx,
-            `select * from energy_community_founder where comune_istat_code in (?)
+            `select * from energy_community_founder where comune_istat_code = any(?::text[])
               order by community_code, kind, pk`,
-            [[...codes]],
+            [comuniParam(codes)],
           ),
           readRows(
             ctx,
             `select * from energy_community where code in (
-               select community_code from energy_community_founder where comune_istat_code in (?))`,
-            [[...codes]],
+               select community_code from energy_community_founder where comune_istat_code = any(?::text[]))`,
+            [comuniParam(codes)],
           ),
         ]);
         for (const c of communities) community.prime(c.code as string, em.map(EnergyCommunity, c));
@@ -151,4 +152,4 @@ function createEnergyLoaders(ctx: HubContext) {
 }
 
 /** The energy loaders of this request. */
-export const energyLoaders = (ctx: HubContext) => perRequest(ctx, createEnergyLoaders);
+export const energyLoaders = defineLoaders(createEnergyLoaders);

@@ -6,9 +6,10 @@ import { toGlobalId } from '../../../common/node.js';
 import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
 import { EnergyCommunity } from '../model/energy-community.entity.js';
 import { energyLoaders } from '../data/loaders.js';
+import { intKey } from '../../../common/keys.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** A positive integer key of a global id, or null. */
-const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
 
 /** Records of this domain by the key inside their global id (`node(id)`). */
 export const energyNodes: Record<string, NodeLoader> = {
@@ -58,22 +59,22 @@ export async function energyTimeline(
        join energy_community c on c.code = f.community_code
        join organization o on o.code = f.funder_code
        cross join lateral unnest(c.comune_istat_codes) as u(comune)
-      where u.comune in (?)
+      where u.comune = any(?::text[])
      union all
      select u.comune, to_char(e."on", 'YYYY-MM-DD'), e.precision, e.kind, e.summary,
             'EnergyEvent:' || e.pk, e.dataset_id, e.source_note
        from energy_event e
        cross join lateral unnest(array[e.comune_istat_code] || coalesce(e.streamed_to_istat_codes, '{}')) as u(comune)
-      where u.comune in (?)
+      where u.comune = any(?::text[])
      union all
      select f.comune_istat_code, to_char(c.founded_on, 'YYYY-MM-DD'), c.founded_precision, 'CER_FOUNDED',
             c.name || ' founded (' || coalesce(c.legal_form, 'costituita') || '); ' || f.name
               || ' is a founding comune' || case when f.lead then ' (lead, capofila)' else '' end,
             'EnergyCommunityFounder:' || f.pk, f.dataset_id, f.source_note
        from energy_community_founder f join energy_community c on c.code = f.community_code
-      where f.kind = 'COMUNE' and f.comune_istat_code in (?) and c.founded_on is not null
+      where f.kind = 'COMUNE' and f.comune_istat_code = any(?::text[]) and c.founded_on is not null
       order by 1, 2, 6`,
-    [[...comuni], [...comuni], [...comuni]],
+    [comuniParam(comuni), comuniParam(comuni), comuniParam(comuni)],
   );
   return rows.map((r) => {
     const [type, key] = r.entity.split(':');

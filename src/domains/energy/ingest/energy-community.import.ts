@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { importCsv, RowError, upsertRows, type Importer } from '../../../common/importer.js';
+import {
+  importCsv,
+  type Importer,
+  inTransaction,
+  RowError,
+  upsertRows,
+} from '../../../common/importer.js';
 import { EnergyCommunityStatus, EnergyTechnology } from '../model/enums.js';
 import {
   cell,
@@ -11,6 +17,8 @@ import {
 } from '../../../common/csv-cells.js';
 import { refreshCommunityFlags } from '../hooks/quality.js';
 import { readReferences } from './import-support.js';
+import { EnergyCommunity } from '../model/energy-community.entity.js';
+import { isIstatCode } from '../../../common/keys.js';
 
 /** Columns of the energy-communities layout (docs/energy.md). */
 export const COMMUNITY_COLUMNS = [
@@ -65,7 +73,7 @@ export async function importEnergyCommunities(
   file: string,
   onProgress?: (lines: number) => void,
 ) {
-  return em.transactional(async (tx) => {
+  return inTransaction(em, async (tx) => {
     const ref = await readReferences(tx);
     const once = uniqueKeys('code', 'code');
     const seen = new Set(ref.communities);
@@ -88,7 +96,7 @@ export async function importEnergyCommunities(
               .filter(Boolean),
           ),
         ].sort();
-        const malformed = comuni.find((c) => !/^\d{6}$/.test(c));
+        const malformed = comuni.find((c) => !isIstatCode(c));
         if (malformed)
           throw new RowError(
             'comuni',
@@ -143,7 +151,7 @@ export async function importEnergyCommunities(
         seen.add(code);
         return row;
       },
-      applyBatch: (em2, rows) => upsertRows(em2, 'energy_community', ['code'], rows),
+      applyBatch: (em2, rows) => upsertRows(em2, EnergyCommunity, ['code'], rows),
     });
     await refreshCommunityFlags(tx);
     return report;

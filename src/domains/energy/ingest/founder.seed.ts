@@ -6,7 +6,7 @@ import { foldName } from '../../../common/text.js';
 import { Comune } from '../../../core/model/comune.entity.js';
 import { EnergyCommunity } from '../model/energy-community.entity.js';
 import { EnergyCommunityFounderKind } from '../model/enums.js';
-import { HOME_PROVINCE } from '../model/founder.entity.js';
+import { HOME_PROVINCE, EnergyCommunityFounder } from '../model/founder.entity.js';
 
 /** The press table of the CERs founded in 2024–2025, copied unchanged from shared/facts. */
 export const CER_PRESS_FILE = 'cer-cremasco-2024-2025.csv';
@@ -124,5 +124,5 @@ export async function seedFounders(em: EntityManager): Promise<void> {
         `seeds/data/energy/energy_communities.csv: ${c.code} covers ${[...c.comuneIstatCodes].sort().join('|')}, its founding comuni are ${founders.join('|')}`,
       );
   }
-  await upsertRows(em, 'energy_community_founder', ['community_code', 'kind', 'name'], rows);
+  await upsertRows(em, EnergyCommunityFounder, ['community_code', 'kind', 'name'], rows);
 }

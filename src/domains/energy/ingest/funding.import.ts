@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { importCsv, RowError, upsertRows, type Importer } from '../../../common/importer.js';
+import {
+  importCsv,
+  type Importer,
+  inTransaction,
+  RowError,
+  upsertRows,
+} from '../../../common/importer.js';
 import { formatMoney } from '../../../common/money.js';
 import { refreshFundingFlags } from '../hooks/quality.js';
 import {
@@ -10,6 +16,7 @@ import {
   uniqueKeys,
 } from '../../../common/csv-cells.js';
 import { readReferences } from './import-support.js';
+import { Funding } from '../model/funding.entity.js';
 
 /** Columns of the energy-fundings layout (docs/energy.md). */
 export const FUNDING_COLUMNS = [
@@ -39,7 +46,7 @@ export async function importFundings(
   file: string,
   onProgress?: (lines: number) => void,
 ) {
-  return em.transactional(async (tx) => {
+  return inTransaction(em, async (tx) => {
     const ref = await readReferences(tx);
     const once = uniqueKeys('announced_on', 'community_code, funder_code and announced_on');
     const report = await importCsv(tx, {
@@ -89,7 +96,7 @@ export async function importFundings(
         return row;
       },
       applyBatch: (em2, rows) =>
-        upsertRows(em2, 'energy_funding', ['community_code', 'funder_code', 'announced_on'], rows),
+        upsertRows(em2, Funding, ['community_code', 'funder_code', 'announced_on'], rows),
     });
     await refreshFundingFlags(tx);
     return report;

@@ -13,6 +13,7 @@ import { refreshCommunityFlags, refreshDeclaredCountFlag } from '../hooks/qualit
 import { EnergyCommunityFounder } from '../model/founder.entity.js';
 import { CER_CURATED_FILE, seedFounders, type CerCurated } from './founder.seed.js';
 import { importFundings } from './funding.import.js';
+import { EnergyEvent } from '../model/energy-event.entity.js';
 
 /** The dataset of the curated press facts (declared by the hub). */
 export const PRESS = 'press-consorzio-it';
@@ -70,7 +71,7 @@ async function seedEvents(em: EntityManager): Promise<void> {
       source_note: e.source,
     };
   });
-  await upsertRows(em, 'energy_event', ['comune_istat_code', 'kind', 'on'], rows);
+  await upsertRows(em, EnergyEvent, ['comune_istat_code', 'kind', 'on'], rows);
 }
 
 /**

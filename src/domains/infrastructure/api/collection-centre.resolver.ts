@@ -8,6 +8,7 @@ import { Organization } from '../../../core/model/organization.entity.js';
 import { resolveTerritory } from '../../../core/data/territory.js';
 import { CollectionCentre } from '../model/collection-centre.entity.js';
 import { CollectionCentresArgs } from './inputs.js';
+import { loadOrFail } from '../../../common/loaders.js';
 
 /** A page of collection centres. */
 export const CollectionCentreConnection = Connection(
@@ -42,9 +43,7 @@ export class CollectionCentreResolver {
 
   @FieldResolver(() => Comune, { description: 'The comune (comune) the centre is in.' })
   async comune(@Root() c: CollectionCentre, @Ctx() ctx: HubContext): Promise<Comune> {
-    const comune = await hubLoaders(ctx).comune.load(c.comune.unwrap().istatCode);
-    if (!comune) throw new Error(`comune ${c.comune.unwrap().istatCode} is missing`);
-    return comune;
+    return loadOrFail(hubLoaders(ctx).comune, c.comune.unwrap().istatCode, 'comune');
   }
 
   @FieldResolver(() => Organization, {

@@ -6,6 +6,7 @@ import { hubLoaders } from '../../../core/data/loaders.js';
 import { ProgrammeLot } from '../model/lot.entity.js';
 import { groupingComuni } from './programme.resolver.js';
 import { MAX_COMUNI, MaxItems } from '../../../common/limits.js';
+import { loadOrFail } from '../../../common/loaders.js';
 
 /** Relations of tender lots. */
 @Resolver(() => ProgrammeLot)
@@ -30,8 +31,6 @@ export class ProgrammeLotResolver {
     description: "The lot's territorial grouping (kind LOT).",
   })
   async grouping(@Root() lot: ProgrammeLot, @Ctx() ctx: HubContext): Promise<TerritorialGrouping> {
-    const g = await hubLoaders(ctx).grouping.load(lot.grouping.unwrap().code);
-    if (!g) throw new Error(`grouping ${lot.grouping.unwrap().code} is missing`);
-    return g;
+    return loadOrFail(hubLoaders(ctx).grouping, lot.grouping.unwrap().code, 'grouping');
   }
 }

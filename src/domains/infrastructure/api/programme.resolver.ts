@@ -11,6 +11,7 @@ import { ProgrammeLot } from '../model/lot.entity.js';
 import { ProgrammeMilestone } from '../model/milestone.entity.js';
 import { UpgradeProgramme } from '../model/programme.entity.js';
 import { MAX_COMUNI, MaxItems } from '../../../common/limits.js';
+import { loadOrFail } from '../../../common/loaders.js';
 
 /** Member comuni of a grouping, by ISTAT code, through the request's loaders. */
 export async function groupingComuni(ctx: HubContext, code: string): Promise<Comune[]> {
@@ -53,9 +54,7 @@ export class UpgradeProgrammeResolver {
 
   @FieldResolver(() => Organization, { description: 'Who invests (investitore).' })
   async investor(@Root() p: UpgradeProgramme, @Ctx() ctx: HubContext): Promise<Organization> {
-    const o = await org(ctx, p.investor.unwrap().code);
-    if (!o) throw new Error(`organisation ${p.investor.unwrap().code} is missing`);
-    return o;
+    return loadOrFail(hubLoaders(ctx).organization, p.investor.unwrap().code, 'organisation');
   }
 
   @FieldResolver(() => Organization, {
@@ -87,9 +86,7 @@ export class UpgradeProgrammeResolver {
     @Root() p: UpgradeProgramme,
     @Ctx() ctx: HubContext,
   ): Promise<TerritorialGrouping> {
-    const g = await hubLoaders(ctx).grouping.load(p.participants.unwrap().code);
-    if (!g) throw new Error(`grouping ${p.participants.unwrap().code} is missing`);
-    return g;
+    return loadOrFail(hubLoaders(ctx).grouping, p.participants.unwrap().code, 'grouping');
   }
 
   @MaxItems(MAX_COMUNI)

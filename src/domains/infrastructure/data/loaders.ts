@@ -1,10 +1,11 @@
-import { perRequest, type HubContext } from '../../../common/context.js';
+import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
 import { manyLoader, oneLoader } from '../../../common/loaders.js';
 import { CollectionCentre } from '../model/collection-centre.entity.js';
 import { ProgrammeLot } from '../model/lot.entity.js';
 import { ProgrammeMilestone } from '../model/milestone.entity.js';
 import { UpgradeProgramme } from '../model/programme.entity.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** The infrastructure DataLoaders, built once per request. */
 function createInfrastructureLoaders(ctx: HubContext) {
@@ -32,9 +33,9 @@ function createInfrastructureLoaders(ctx: HubContext) {
         (
           await readRows(
             ctx,
-            `select * from collection_centre where comune_istat_code in (?)
+            `select * from collection_centre where comune_istat_code = any(?::text[])
               order by kind desc, name_key, pk`,
-            [[...codes]],
+            [comuniParam(codes)],
           )
         ).map((r) => em.map(CollectionCentre, r)),
       (c) => c.comune.unwrap().istatCode,
@@ -65,5 +66,4 @@ function createInfrastructureLoaders(ctx: HubContext) {
 }
 
 /** The infrastructure loaders of this request. */
-export const infrastructureLoaders = (ctx: HubContext) =>
-  perRequest(ctx, createInfrastructureLoaders);
+export const infrastructureLoaders = defineLoaders(createInfrastructureLoaders);

@@ -11,9 +11,10 @@ import { toGlobalId } from '../../../common/node.js';
 import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
 import { CollectionCentre } from '../model/collection-centre.entity.js';
 import { infrastructureLoaders } from '../data/loaders.js';
+import { intKey } from '../../../common/keys.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** A positive integer key of a global id, or null. */
-const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
 
 /** Records of this domain by the key inside their global id (`node(id)`). */
 export const infrastructureNodes: Record<string, NodeLoader> = {
@@ -56,9 +57,9 @@ export async function infrastructureTimeline(
        from programme_milestone m
        join upgrade_programme p on p.code = m.programme_code
        join grouping_member gm on gm.grouping_code = p.participants_code
-      where gm.comune_istat_code in (?)
+      where gm.comune_istat_code = any(?::text[])
       order by gm.comune_istat_code, m."on", m.pk`,
-    [[...comuni]],
+    [comuniParam(comuni)],
   );
   return rows.map((r) => ({
     comune: r.comune,

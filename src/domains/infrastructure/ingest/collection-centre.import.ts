@@ -1,9 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { cell, uniqueKeys } from '../../../common/csv-cells.js';
-import { importCsv, RowError, upsertRows, type Importer } from '../../../common/importer.js';
+import { cell, istatCell, uniqueKeys } from '../../../common/csv-cells.js';
+import {
+  importCsv,
+  type Importer,
+  inTransaction,
+  RowError,
+  upsertRows,
+} from '../../../common/importer.js';
 import { foldName } from '../../../common/text.js';
 import { CollectionCentreKind } from '../model/enums.js';
 import { refreshCentreFlags } from '../hooks/quality.js';
+import { CollectionCentre } from '../model/collection-centre.entity.js';
 
 /** Columns of the collection-centres layout (docs/infrastructure.md). */
 export const CENTRE_COLUMNS = [
@@ -89,7 +96,7 @@ export async function importCollectionCentres(
   file: string,
   onProgress?: (lines: number) => void,
 ) {
-  return em.transactional(async (tx) => {
+  return inTransaction(em, async (tx) => {
     const ref = await referenceData(tx);
     const unique = uniqueKeys('name', 'comune, kind and name');
     const org = (r: Record<string, string>, column: 'owner_code' | 'operator_code') => {
@@ -107,14 +114,7 @@ export async function importCollectionCentres(
       requiredColumns: REQUIRED,
       onProgress,
       parseRow: (r, line) => {
-        const istat = cell(r, 'istat_code');
-        if (!istat) throw new RowError('istat_code', 'is empty', 'EMPTY');
-        if (!/^\d{6}$/.test(istat))
-          throw new RowError(
-            'istat_code',
-            `"${istat}" is not a 6-digit ISTAT code`,
-            'INVALID_CODE',
-          );
+        const istat = istatCell(r, 'istat_code');
         const comune = ref.comuni.get(istat);
         if (!comune)
           throw new RowError(
@@ -171,7 +171,7 @@ export async function importCollectionCentres(
         return row;
       },
       applyBatch: (em2, rows) =>
-        upsertRows(em2, 'collection_centre', ['comune_istat_code', 'kind', 'name_key'], rows),
+        upsertRows(em2, CollectionCentre, ['comune_istat_code', 'kind', 'name_key'], rows),
     });
     await refreshCentreFlags(tx);
     return report;

@@ -13,6 +13,8 @@ import { FacilitationMeetingsArgs } from './facilitation.inputs.js';
 import { facilitationLoaders } from '../data/facilitation.loaders.js';
 import { FacilitationMeeting, FacilitationTally } from '../model/meeting.entity.js';
 import { MaxItems } from '../../../common/limits.js';
+import { loadOrFail } from '../../../common/loaders.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** A page of facilitation sessions. */
 export const FacilitationMeetingConnection = Connection(
@@ -51,9 +53,7 @@ export class FacilitationMeetingResolver {
     };
     if (f.territory) {
       const comuni = await resolveTerritory(ctx, f.territory, 'filter.territory');
-      // An array parameter expands to a list: `in (?)`, and no comune matches nothing.
-      if (comuni.length) add('m.comune_istat_code in (?)', comuni);
-      else where.push('false');
+      add('m.comune_istat_code = any(?::text[])', comuniParam(comuni));
     }
     if (f.from) add(`${periodEndSql('m."on"', 'm.precision')} >= ?::date`, f.from);
     if (f.until) add('m."on" <= ?::date', f.until);
@@ -120,9 +120,7 @@ export class FacilitationMeetingResolver {
 
   @FieldResolver(() => Initiative, { description: 'The facilitation programme (an initiative).' })
   async programme(@Root() m: FacilitationMeeting, @Ctx() ctx: HubContext): Promise<Initiative> {
-    const i = await initiativeLoaders(ctx).initiative.load(m.programme.unwrap().code);
-    if (!i) throw new Error(`initiative ${m.programme.unwrap().code} is missing`);
-    return i;
+    return loadOrFail(initiativeLoaders(ctx).initiative, m.programme.unwrap().code, 'initiative');
   }
 }
 
@@ -131,8 +129,6 @@ export class FacilitationMeetingResolver {
 export class FacilitationTallyResolver {
   @FieldResolver(() => Initiative, { description: 'The facilitation programme (an initiative).' })
   async programme(@Root() t: FacilitationTally, @Ctx() ctx: HubContext): Promise<Initiative> {
-    const i = await initiativeLoaders(ctx).initiative.load(t.programme.unwrap().code);
-    if (!i) throw new Error(`initiative ${t.programme.unwrap().code} is missing`);
-    return i;
+    return loadOrFail(initiativeLoaders(ctx).initiative, t.programme.unwrap().code, 'initiative');
   }
 }

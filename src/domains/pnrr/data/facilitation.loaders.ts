@@ -1,8 +1,9 @@
 import DataLoader from 'dataloader';
-import { perRequest, type HubContext } from '../../../common/context.js';
+import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
 import { manyLoader, oneLoader } from '../../../common/loaders.js';
 import { FacilitationMeeting } from '../model/meeting.entity.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** Per-comune counts of the facilitation sessions (one statement for any set of comuni). */
 export interface ComuneFacilitationCounts {
@@ -42,10 +43,10 @@ function createFacilitationLoaders(ctx: HubContext) {
                 coalesce((select sum(t.count) from pnrr_facilitation_tally t
                    join initiative_comune ic on ic.initiative_code = t.programme_code
                   where ic.comune_istat_code = u.code), 0)::int as unplaced
-           from unnest(array[?]::text[]) as u(code)
+           from unnest(?::text[]) as u(code)
            left join pnrr_facilitation_meeting m on m.comune_istat_code = u.code
           group by u.code`,
-        [[...codes]],
+        [comuniParam(codes)],
       );
       const byCode = new Map(rows.map((r) => [r.comune, r]));
       return codes.map((c) => byCode.get(c)!);
@@ -54,4 +55,4 @@ function createFacilitationLoaders(ctx: HubContext) {
 }
 
 /** The facilitation loaders of this request. */
-export const facilitationLoaders = (ctx: HubContext) => perRequest(ctx, createFacilitationLoaders);
+export const facilitationLoaders = defineLoaders(createFacilitationLoaders);

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { perRequest, type HubContext } from '../../../common/context.js';
+import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { groupBy, manyLoader, oneLoader } from '../../../common/loaders.js';
 import { keysetSql, type Page } from '../../../common/pagination.js';
 import { PnrrBody } from '../model/body.entity.js';
@@ -12,8 +12,9 @@ import { PnrrGrant } from '../model/grant.entity.js';
 import { PnrrComuneKpi } from '../model/kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from '../model/measure.entity.js';
 import { PnrrProject, PnrrProjectLocation } from '../model/project.entity.js';
-import { amountsByComune, codeList, grantSql, type AmountRow } from './sums.js';
+import { amountsByComune, grantSql, type AmountRow } from './sums.js';
 import type { GrantFilter } from '../api/types.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** One loader per distinct set of arguments, each batching over comuni. */
 function keyed<V>(make: (key: string) => DataLoader<string, V>) {
@@ -99,11 +100,11 @@ function createPnrrLoaders(ctx: HubContext) {
           `select * from (
              select g.*, row_number() over (partition by g.comune_istat_code order by ${ks.orderBy}) as rn_
                from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
-              where g.comune_istat_code = any(string_to_array(?, ','))
+              where g.comune_istat_code = any(?::text[])
                 and ${uncertain ? w.uncertain : w.counted}
                 ${ks.conditions.map((c) => `and ${c}`).join(' ')}) x
             where rn_ <= ? order by comune_istat_code, rn_`,
-          [...w.params, codeList(codes), ...ks.params, ks.limit],
+          [...w.params, comuniParam(codes), ...ks.params, ks.limit],
         );
         const grants = rows.map(({ rn_: _, ...r }) => em.map(PnrrGrant, r));
         const byComune = groupBy(grants, (g) => g.comune.unwrap().istatCode);
@@ -114,10 +115,10 @@ function createPnrrLoaders(ctx: HubContext) {
     projects: keyed<ComunePage<PnrrProject>>((key) => {
       const ks = keysetSql(['p.local_code'], JSON.parse(key) as Page);
       return new DataLoader(async (codes) => {
-        const list = codeList(codes);
+        const list = comuniParam(codes);
         const counts = await em.execute<{ comune: string; n: string }[]>(
           `select comune_istat_code as comune, count(distinct project_local_code) as n
-             from pnrr_project_location where comune_istat_code = any(string_to_array(?, ','))
+             from pnrr_project_location where comune_istat_code = any(?::text[])
             group by 1`,
           [list],
         );
@@ -128,7 +129,7 @@ function createPnrrLoaders(ctx: HubContext) {
                from pnrr_project p
                join (select distinct project_local_code, comune_istat_code as comune_
                        from pnrr_project_location
-                      where comune_istat_code = any(string_to_array(?, ','))) l
+                      where comune_istat_code = any(?::text[])) l
                  on l.project_local_code = p.local_code
               ${ks.conditions.length ? `where ${ks.conditions.join(' and ')}` : ''}) x
             where rn_ <= ? order by comune_, rn_`,
@@ -166,4 +167,4 @@ function createPnrrLoaders(ctx: HubContext) {
 }
 
 /** The PNRR loaders of this request. */
-export const pnrrLoaders = (ctx: HubContext) => perRequest(ctx, createPnrrLoaders);
+export const pnrrLoaders = defineLoaders(createPnrrLoaders);

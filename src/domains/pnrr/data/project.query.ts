@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { keysetSql, type Page } from '../../../common/pagination.js';
-import { codeList } from './sums.js';
 import { PnrrProject } from '../model/project.entity.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** Conditions of `pnrrProjects`. */
 export interface ProjectQuery {
@@ -23,9 +23,9 @@ export async function findProjects(
   const params: unknown[] = [];
   if (q.comuni) {
     where.push(
-      `exists (select 1 from pnrr_project_location l where l.project_local_code = p.local_code and l.comune_istat_code = any(string_to_array(?, ',')))`,
+      `exists (select 1 from pnrr_project_location l where l.project_local_code = p.local_code and l.comune_istat_code = any(?::text[]))`,
     );
-    params.push(codeList(q.comuni));
+    params.push(comuniParam(q.comuni));
   }
   if (q.measure) {
     where.push('p.measure_code = ?');

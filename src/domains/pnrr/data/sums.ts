@@ -1,9 +1,7 @@
 import type { HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
 import { PnrrBodies, type GrantFilter, type PnrrGroupBy } from '../api/types.js';
-
-/** Binds a list of codes as one parameter: `= any(string_to_array(?, ','))`. */
-export const codeList = (codes: readonly string[]) => codes.join(',');
+import { comuniParam } from '../../../common/keys.js';
 
 /**
  * How a query selects the grants of a filter (alias `g` = pnrr_grant, `b` = pnrr_body):
@@ -82,10 +80,10 @@ export function amountsByComune(
             (sum(g.amount) filter (where ${w.uncertain}))::text as uncertain,
             count(*) filter (where ${w.uncertain}) as un
        from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
-      where g.comune_istat_code = any(string_to_array(?, ',')) and (${w.counted} or ${w.uncertain})
+      where g.comune_istat_code = any(?::text[]) and (${w.counted} or ${w.uncertain})
       group by grouping sets ((g.comune_istat_code, g.measure_code), (g.comune_istat_code))
       order by 1, 2`,
-    [...w.params, codeList(codes)],
+    [...w.params, comuniParam(codes)],
   );
 }
 
@@ -138,9 +136,9 @@ export function summaryRows(
             (sum(g.amount) filter (where ${w.uncertain}))::text as uncertain,
             count(*) filter (where ${w.uncertain}) as un
        from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join} ${g.join ?? ''}
-      where g.comune_istat_code = any(string_to_array(?, ',')) and (${w.counted} or ${w.uncertain})
+      where g.comune_istat_code = any(?::text[]) and (${w.counted} or ${w.uncertain})
       group by grouping sets ((${g.key}), ())
       order by 1 nulls first`,
-    [...w.params, codeList(codes)],
+    [...w.params, comuniParam(codes)],
   );
 }

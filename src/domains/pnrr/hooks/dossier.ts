@@ -11,16 +11,16 @@ import { euros } from '../rules/claim.reconcile.js';
 import { PnrrGrant } from '../model/grant.entity.js';
 import { PnrrNotice } from '../model/measure.entity.js';
 import { pnrrLoaders } from '../data/loaders.js';
-import { codeList } from '../data/sums.js';
 import { PnrrProject } from '../model/project.entity.js';
+import { withIntKey } from '../../../common/keys.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** Records of the domain by the key inside their global id (`node(id)`). */
 export const pnrrNodes: Record<string, NodeLoader> = {
   PnrrMeasure: (ctx, key) => pnrrLoaders(ctx).measure.load(key),
   PnrrNotice: (ctx, key) => pnrrLoaders(ctx).notice.load(key),
   PnrrBody: (ctx, key) => pnrrLoaders(ctx).body.load(key),
-  PnrrGrant: (ctx, key) =>
-    /^\d{1,9}$/.test(key) ? ctx.em.findOne(PnrrGrant, { pk: Number(key) }) : Promise.resolve(null),
+  PnrrGrant: (ctx, key) => withIntKey(key, (pk) => ctx.em.findOne(PnrrGrant, { pk })),
   PnrrProject: (ctx, key) => ctx.em.findOne(PnrrProject, { localCode: key }),
   Claim: (ctx, key) => ctx.em.findOne(Claim, { code: key }),
 };
@@ -126,9 +126,9 @@ export async function pnrrTimeline(
                                                 'notice', o.notice_title) order by o.measure_code)
                 from pnrr_grant o where o.cup = g.cup and o.pk <> g.pk) end as siblings
        from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
-      where g.comune_istat_code = any(string_to_array(?, ','))
+      where g.comune_istat_code = any(?::text[])
       order by g.comune_istat_code, g.funded_on, g.pk`,
-    [codeList(comuni)],
+    [comuniParam(comuni)],
   );
   return rows.flatMap((g) => {
     const zero = Number(g.amount) === 0 ? zeroReason(g) : '';

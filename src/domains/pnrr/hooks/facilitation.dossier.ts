@@ -4,6 +4,7 @@ import type { DatePrecision } from '../../../common/dates.js';
 import type { NodeLoader, TimelineEvent } from '../../../common/domain.js';
 import { toGlobalId } from '../../../common/node.js';
 import { facilitationLoaders } from '../data/facilitation.loaders.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /** Facilitation sessions by the key inside their global id (`node(id)`). */
 export const facilitationNodes: Record<string, NodeLoader> = {
@@ -36,9 +37,9 @@ export async function facilitationTimeline(
               || case when m.status = 'ANNOUNCED' then ' (announced)' else '' end as title,
             m.code, m.dataset_id, m.source_note
        from pnrr_facilitation_meeting m
-      where m.comune_istat_code in (?)
+      where m.comune_istat_code = any(?::text[])
       order by 1, 2, m.code`,
-    [[...comuni]],
+    [comuniParam(comuni)],
   );
   return rows.map((r) => ({
     comune: r.comune,

@@ -101,7 +101,7 @@ export async function seedFacilitation(em: EntityManager): Promise<void> {
       source_note: m.source,
     };
   });
-  await upsertRows(em, 'pnrr_facilitation_meeting', ['code'], rows);
+  await upsertRows(em, FacilitationMeeting, ['code'], rows);
   await em.nativeDelete(FacilitationTally, { programme: seed.programme });
   for (const t of seed.tallies)
     em.create(FacilitationTally, {

@@ -2,6 +2,7 @@ import { formatMoney } from '../../../common/money.js';
 import { RowError } from '../../../common/importer.js';
 import { BodyKind } from '../model/body.entity.js';
 import { STATUS_LETTER, type GrantStatus } from '../model/grant.entity.js';
+import { istatCell } from '../../../common/csv-cells.js';
 
 /** Columns every `candidature_*` layout has. */
 export const REQUIRED_COLUMNS = [
@@ -146,10 +147,7 @@ export function parseGrant(
   line: number,
   ctx: ParseContext,
 ): ParsedGrant | typeof SKIP {
-  const comune = (r.cod_comune ?? '').trim();
-  if (!comune) throw new RowError('cod_comune', 'is empty', 'EMPTY');
-  if (!/^\d{6}$/.test(comune))
-    throw new RowError('cod_comune', `"${comune}" is not a 6-digit ISTAT code`, 'INVALID_CODE');
+  const comune = istatCell(r, 'cod_comune');
   if (!ctx.comuni.has(comune)) {
     if (!ctx.provinces.has(comune.slice(0, 3))) return SKIP;
     throw new RowError(

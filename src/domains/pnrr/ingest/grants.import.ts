@@ -6,6 +6,7 @@ import {
   type BatchCounts,
   type ImportReport,
   type Importer,
+  inTransaction,
 } from '../../../common/importer.js';
 import { refreshClaimFlags } from '../hooks/claim.quality.js';
 import { refreshGrantStateFlags } from '../hooks/grant.quality.js';
@@ -16,6 +17,8 @@ import {
   type ParseContext,
   type ParsedGrant,
 } from './grant-row.js';
+import { PnrrGrant, PnrrGrantSnapshot } from '../model/grant.entity.js';
+import { PnrrBody } from '../model/body.entity.js';
 
 /** Dataset of the current grant files, and of the notices met only in grant files. */
 export const GRANTS_DATASET = 'padigitale2026-candidature';
@@ -57,7 +60,7 @@ async function writeBodiesAndNotices(
         source_note: note,
       });
     else unnamed.set(r.ipaCode, r);
-  await upsertRows(em, 'pnrr_body', ['ipa_code'], [...named.values()]);
+  await upsertRows(em, PnrrBody, ['ipa_code'], [...named.values()]);
   for (const r of unnamed.values())
     if (!named.has(r.ipaCode))
       await em.execute(
@@ -151,55 +154,59 @@ type Target =
  * reason; rows of comuni outside the hub's provinces are skipped and counted.
  */
 export async function importGrantFile(
-  em: EntityManager,
+  outer: EntityManager,
   file: string,
   target: Target = { kind: 'current' },
   onProgress?: (lines: number) => void,
 ): Promise<ImportReport> {
-  const ctx = await loadParseContext(em);
-  const note = basename(file);
-  const dataset =
-    target.kind === 'current' ? GRANTS_DATASET : `${GRANTS_DATASET}-${target.publishedOn}`;
-  const known = await em.execute('select 1 from dataset where id = ?', [dataset]);
-  if (!known.length)
-    throw new Error(
-      `${file}: dataset "${dataset}" is not registered (seeds/data/pnrr/datasets.json)`,
-    );
-  let skipped = 0;
-  const report = await importCsv<ParsedGrant | typeof SKIP>(em, {
-    file,
-    requiredColumns: REQUIRED_COLUMNS,
-    parseRow: (record, line) => parseGrant(record, line, ctx),
-    onProgress,
-    applyBatch: async (tx, batch): Promise<BatchCounts> => {
-      const rows = batch.filter((r): r is ParsedGrant => r !== SKIP);
-      skipped += batch.length - rows.length;
-      await writeBodiesAndNotices(tx, rows, ctx, dataset, note);
-      if (target.kind === 'current') {
-        const observed = await observationDays(tx, rows, target.observedOn ?? null);
+  // One transaction: the rows and the flags refreshed from them are committed together.
+  return inTransaction(outer, async (em) => {
+    const ctx = await loadParseContext(em);
+    const note = basename(file);
+    const dataset =
+      target.kind === 'current' ? GRANTS_DATASET : `${GRANTS_DATASET}-${target.publishedOn}`;
+    const known = await em.execute('select 1 from dataset where id = ?', [dataset]);
+    if (!known.length)
+      throw new Error(
+        `${file}: dataset "${dataset}" is not registered (seeds/data/pnrr/datasets.json)`,
+      );
+    let skipped = 0;
+    const report = await importCsv<ParsedGrant | typeof SKIP>(em, {
+      file,
+      requiredColumns: REQUIRED_COLUMNS,
+      parseRow: (record, line) => parseGrant(record, line, ctx),
+      onProgress,
+      applyBatch: async (tx, batch): Promise<BatchCounts> => {
+        const rows = batch.filter((r): r is ParsedGrant => r !== SKIP);
+        skipped += batch.length - rows.length;
+        await writeBodiesAndNotices(tx, rows, ctx, dataset, note);
+        if (target.kind === 'current') {
+          const observed = await observationDays(tx, rows, target.observedOn ?? null);
+          return upsertRows(
+            tx,
+            PnrrGrant,
+            ['cup', 'notice_title'],
+            rows.map((r, i) => ({
+              ...grantColumns(r, dataset, note),
+              status_observed_on: observed[i],
+            })),
+          );
+        }
         return upsertRows(
           tx,
-          'pnrr_grant',
-          ['cup', 'notice_title'],
-          rows.map((r, i) => ({
+          PnrrGrantSnapshot,
+          ['published_on', 'cup', 'notice_title'],
+          rows.map((r) => ({
+            published_on: target.publishedOn,
             ...grantColumns(r, dataset, note),
-            status_observed_on: observed[i],
           })),
         );
-      }
-      return upsertRows(
-        tx,
-        'pnrr_grant_snapshot',
-        ['published_on', 'cup', 'notice_title'],
-        rows.map((r) => ({ published_on: target.publishedOn, ...grantColumns(r, dataset, note) })),
-      );
-    },
+      },
+    });
+    await refreshClaimFlags(em);
+    await refreshGrantStateFlags(em);
+    return { ...report, skipped };
   });
-  await em.transactional(async (tx) => {
-    await refreshClaimFlags(tx);
-    await refreshGrantStateFlags(tx);
-  });
-  return { ...report, skipped };
 }
 
 /** The publication day in a file name ending in `_YYYY-MM-DD.csv`, if any. */

@@ -8,8 +8,9 @@ import {
   ClaimReconciliation,
   ReconciliationBasis,
 } from '../api/claim.types.js';
-import { codeList, grantSql, type GrantSql } from '../data/sums.js';
+import { grantSql, type GrantSql } from '../data/sums.js';
 import { PnrrBodies } from '../api/types.js';
+import { comuniParam } from '../../../common/keys.js';
 
 /**
  * Sum and count per measure code, and over all measures under the key "*": the grants the
@@ -84,9 +85,9 @@ export async function computeFigure(
             sum(g.amount) filter (where ${w.uncertain}) as uncertain,
             count(*) filter (where ${w.uncertain}) as un
        from ${table} g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
-      where g.comune_istat_code = any(string_to_array(?, ',')) and (${w.counted} or ${w.uncertain})
+      where g.comune_istat_code = any(?::text[]) and (${w.counted} or ${w.uncertain})
       group by grouping sets ((g.measure_code), ())`,
-    [...w.params, codeList(codes)],
+    [...w.params, comuniParam(codes)],
   );
   if (!rows.some((r) => Number(r.n)) && basis === ReconciliationBasis.PUBLISHED_SNAPSHOT) {
     const held = await em.execute(
