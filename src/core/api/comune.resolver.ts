@@ -7,13 +7,14 @@ import { firstItems, SizedBy } from '../../common/limits.js';
 import { Connection, findPage, key, readPage } from '../../common/pagination.js';
 import { foldName } from '../../common/text.js';
 import { Comune } from '../model/comune.entity.js';
-import { ComuneOrderField, ComuniArgs } from './comune.inputs.js';
+import { ComuniArgs } from './comune.inputs.js';
 import { TerritorialGrouping } from '../model/grouping.entity.js';
 import { MAX_GROUPINGS_OF_COMUNE } from './grouping.resolver.js';
 import { hubLoaders } from '../data/loaders.js';
 import { Source } from '../model/source.js';
 import { toSource } from './source.resolver.js';
 import { checkIstatCode, resolveTerritory } from '../data/territory.js';
+import { ComuneOrderField } from '../model/enums.js';
 
 /** A page of comuni. */
 export const ComuneConnection = Connection(Comune, 'Comune', 'comuni');

@@ -3,7 +3,7 @@ import type { HubContext } from '../../../common/context.js';
 import { badInput } from '../../../common/errors.js';
 import { CivicAddress, LON_SCALE } from '../model/address.entity.js';
 import { broadbandLoaders } from '../data/loaders.js';
-import { AddressMatch, BroadbandGroupBy, BroadbandSummary, CoverageAt } from './types.js';
+import { AddressMatch, BroadbandSummary, CoverageAt } from './types.js';
 import { distanceMeters } from '../rules/geo.js';
 import { CivicCoverage, civicCoverage } from '../data/civic-coverage.js';
 import { BroadbandMapping } from '../model/mapping.entity.js';
@@ -11,6 +11,7 @@ import { BroadbandProgramme } from '../model/network.entity.js';
 import { MAX_MATCHES, searchAddresses } from '../data/search.js';
 import { summarise } from '../data/summary.js';
 import { MaxItems } from '../../../common/limits.js';
+import { BroadbandGroupBy } from '../model/enums.js';
 
 /** Root queries of the broadband domain. */
 @Resolver()

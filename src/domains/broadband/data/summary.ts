@@ -3,8 +3,8 @@ import { Comune } from '../../../core/model/comune.entity.js';
 import { hubLoaders } from '../../../core/data/loaders.js';
 import { GroupingMember, TerritorialGrouping } from '../../../core/model/grouping.entity.js';
 import { resolveTerritory } from '../../../core/data/territory.js';
-import { BroadbandGroupBy, BroadbandSummaryRow, type BroadbandFigures } from '../api/types.js';
-import { CoverageStatus, Plan, Technology } from '../model/enums.js';
+import { BroadbandSummaryRow, type BroadbandFigures } from '../api/types.js';
+import { CoverageStatus, Plan, Technology, BroadbandGroupBy } from '../model/enums.js';
 import {
   gapFacts,
   gapFigures,

@@ -7,12 +7,8 @@ import type { SeismicClassification } from '../model/hazard.entity.js';
 import { hazardFigures, type ComuneHazardInput } from '../rules/hazard.figures.js';
 import { ISPRA_DATASET } from '../rules/hazard.levels.js';
 import { hazardInputs, seismicZones } from './hazard.load.js';
-import {
-  HazardGroupBy,
-  HazardSummary,
-  HazardSummaryRow,
-  SeismicZoneCount,
-} from '../api/hazard.types.js';
+import { HazardSummary, HazardSummaryRow, SeismicZoneCount } from '../api/hazard.types.js';
+import { HazardGroupBy } from '../model/enums.js';
 
 interface Member {
   input: ComuneHazardInput;

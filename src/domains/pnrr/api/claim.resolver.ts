@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../common/context.js';
-import { Claim, ClaimTopic } from '../model/claim.entity.js';
+import { Claim } from '../model/claim.entity.js';
 import { reconcileClaim, sumParts } from '../rules/claim.reconcile.js';
 import { ClaimPartsSum, ClaimReconciliation } from './claim.types.js';
 import { PnrrMeasure } from '../model/measure.entity.js';
 import { pnrrLoaders } from '../data/loaders.js';
 import { MaxItems } from '../../../common/limits.js';
+import { ClaimTopic } from '../model/enums.js';
 
 /** Press claims and their reconciliation with the open data. */
 @Resolver(() => Claim)

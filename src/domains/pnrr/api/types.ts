@@ -1,46 +1,8 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../common/dates.js';
 import { MoneyScalar } from '../../../common/money.js';
 import { MaxItems } from '../../../common/limits.js';
-
-/** Which bodies' grants count for a comune or a territory. */
-export enum PnrrBodies {
-  COMUNE = 'COMUNE',
-  ALL = 'ALL',
-}
-registerEnumType(PnrrBodies, {
-  name: 'PnrrBodies',
-  description: 'Which bodies (enti) count: the comuni themselves, or every body located there.',
-  valuesConfig: {
-    COMUNE: { description: 'Only grants whose body is the comune itself (tipologia Comuni).' },
-    ALL: {
-      description:
-        'Grants of every body located in the comune: the comune, its schools, other bodies (ASST, province, consortia...).',
-    },
-  },
-});
-
-/** How `pnrrSummary` groups its rows. */
-export enum PnrrGroupBy {
-  MEASURE = 'MEASURE',
-  COMUNE = 'COMUNE',
-  STATUS = 'STATUS',
-  NOTICE = 'NOTICE',
-  BODY_KIND = 'BODY_KIND',
-  FUNDING_MONTH = 'FUNDING_MONTH',
-}
-registerEnumType(PnrrGroupBy, {
-  name: 'PnrrGroupBy',
-  description: 'Grouping of the PNRR summary rows.',
-  valuesConfig: {
-    MEASURE: { description: 'By measure: key = measure code ("1.4.1"), label = title.' },
-    COMUNE: { description: 'By comune where the body is: key = ISTAT code, label = name.' },
-    STATUS: { description: 'By current state: key = FUNDED, RENOUNCED or PAID.' },
-    NOTICE: { description: 'By notice (avviso): key = label = notice title.' },
-    BODY_KIND: { description: 'By kind of body: key = COMUNE, SCHOOL or OTHER.' },
-    FUNDING_MONTH: { description: 'By month of the funding decree: key = label = "YYYY-MM".' },
-  },
-});
+import { PnrrBodies } from '../model/enums.js';
 
 /** Amount of one measure within a comune's or territory's grants. */
 @ObjectType('PnrrMeasureAmount', {

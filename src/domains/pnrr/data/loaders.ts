@@ -6,7 +6,6 @@ import { PnrrBody } from '../model/body.entity.js';
 import { Claim } from '../model/claim.entity.js';
 import { resolveTerritory } from '../../../core/data/territory.js';
 import { computeFigure, type BasisFigure } from '../rules/claim.reconcile.js';
-import type { ReconciliationBasis } from '../api/claim.types.js';
 import { PnrrImplementation } from '../model/framework.entity.js';
 import { PnrrGrant } from '../model/grant.entity.js';
 import { PnrrComuneKpi } from '../model/kpi.entity.js';
@@ -14,6 +13,7 @@ import { PnrrMeasure, PnrrNotice } from '../model/measure.entity.js';
 import { PnrrProject, PnrrProjectLocation } from '../model/project.entity.js';
 import { amountsByComune, codeList, grantSql, type AmountRow } from './sums.js';
 import type { GrantFilter } from '../api/types.js';
+import { type ReconciliationBasis } from '../model/enums.js';
 
 /** One loader per distinct set of arguments, each batching over comuni. */
 function keyed<V>(make: (key: string) => DataLoader<string, V>) {

@@ -1,6 +1,7 @@
 import type { HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
-import { PnrrBodies, type GrantFilter, type PnrrGroupBy } from '../api/types.js';
+import { type GrantFilter } from '../api/types.js';
+import { PnrrBodies, type PnrrGroupBy } from '../model/enums.js';
 
 /** Binds a list of codes as one parameter: `= any(string_to_array(?, ','))`. */
 export const codeList = (codes: readonly string[]) => codes.join(',');

@@ -2,14 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatMoney } from '../../../common/money.js';
 import { resolveTerritory } from '../../../core/data/territory.js';
 import type { Claim } from '../model/claim.entity.js';
-import {
-  ClaimComparison,
-  ClaimPartsSum,
-  ClaimReconciliation,
-  ReconciliationBasis,
-} from '../api/claim.types.js';
+import { ClaimComparison, ClaimPartsSum, ClaimReconciliation } from '../api/claim.types.js';
 import { codeList, grantSql, type GrantSql } from '../data/sums.js';
-import { PnrrBodies } from '../api/types.js';
+import { PnrrBodies, ReconciliationBasis } from '../model/enums.js';
 
 /**
  * Sum and count per measure code, and over all measures under the key "*": the grants the
