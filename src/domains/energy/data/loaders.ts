@@ -152,3 +152,22 @@ function createEnergyLoaders(ctx: HubContext) {
 
 /** The energy loaders of this request. */
 export const energyLoaders = (ctx: HubContext) => perRequest(ctx, createEnergyLoaders);
+
+/**
+ * Energy events, oldest first: all of them, or those held in or streamed to one of `comuni`
+ * (ISTAT codes).
+ */
+export function findEnergyEvents(
+  ctx: HubContext,
+  comuni: readonly string[] | null,
+): Promise<EnergyEvent[]> {
+  const where = comuni
+    ? {
+        $or: [
+          { comune: { $in: [...comuni] } },
+          { streamedToIstatCodes: { $overlap: [...comuni] } },
+        ],
+      }
+    : {};
+  return ctx.em.find(EnergyEvent, where, { orderBy: { on: 'asc', pk: 'asc' } });
+}

@@ -3,12 +3,16 @@ import type { HubContext } from '../../../common/context.js';
 import { MoneyScalar } from '../../../common/money.js';
 import { connectionOf, key, PageArgs, readPage } from '../../../common/pagination.js';
 import { Comune } from '../../../core/model/comune.entity.js';
-import { PnrrGrantConnection, PnrrProjectConnection } from './connections.js';
 import { PnrrImplementation } from '../model/framework.entity.js';
 import { GrantFilterArgs, toGrantFilter } from './inputs.js';
 import { pnrrLoaders } from '../data/loaders.js';
 import { filterKey } from '../data/sums.js';
-import { ComunePnrr, PnrrMeasureAmount } from './types.js';
+import {
+  ComunePnrr,
+  PnrrGrantConnection,
+  PnrrMeasureAmount,
+  PnrrProjectConnection,
+} from './types.js';
 import { MaxItems } from '../../../common/limits.js';
 
 /** The PNRR field of Comune. */

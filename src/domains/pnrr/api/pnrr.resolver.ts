@@ -2,12 +2,11 @@ import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../../common/context.js';
 import { connectionOf, key, readPage } from '../../../common/pagination.js';
 import { checkIstatCode, resolveTerritory } from '../../../core/data/territory.js';
-import { PnrrProjectConnection } from './connections.js';
 import { PnrrFramework } from '../model/framework.entity.js';
 import { PnrrMeasure, PnrrNotice } from '../model/measure.entity.js';
 import { PnrrProjectsArgs, PnrrSummaryArgs, toGrantFilter } from './inputs.js';
 import { summaryRows } from '../data/sums.js';
-import { PnrrSummary, PnrrSummaryRow } from './types.js';
+import { PnrrProjectConnection, PnrrSummary, PnrrSummaryRow } from './types.js';
 import { findProjects } from '../data/project.query.js';
 import { MaxItems } from '../../../common/limits.js';
 

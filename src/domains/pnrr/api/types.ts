@@ -3,6 +3,9 @@ import { DateScalar } from '../../../common/dates.js';
 import { MoneyScalar } from '../../../common/money.js';
 import { MaxItems } from '../../../common/limits.js';
 import { PnrrBodies } from '../model/enums.js';
+import { Connection } from '../../../common/pagination.js';
+import { PnrrGrant } from '../model/grant.entity.js';
+import { PnrrProject } from '../model/project.entity.js';
 
 /** Amount of one measure within a comune's or territory's grants. */
 @ObjectType('PnrrMeasureAmount', {
@@ -112,3 +115,8 @@ export class ComunePnrr {
     return Object.assign(new ComunePnrr(), { istatCode, filter });
   }
 }
+
+/** A page of PNRR grants. */
+export const PnrrGrantConnection = Connection(PnrrGrant, 'PnrrGrant', 'PA digitale 2026 grants');
+/** A page of PNRR projects. */
+export const PnrrProjectConnection = Connection(PnrrProject, 'PnrrProject', 'PNRR projects');
