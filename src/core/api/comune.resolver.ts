@@ -19,6 +19,7 @@ import { Source } from '../model/source.js';
 import { toSource } from './source.resolver.js';
 import { checkIstatCode, resolveTerritory } from '../data/territory.js';
 import { ComuneOrderField } from '../model/enums.js';
+import { findComuneByNameKey } from '../data/lists.js';
 
 /** A page of comuni. */
 export const ComuneConnection = Connection(Comune, 'Comune', 'comuni');
@@ -56,7 +57,7 @@ export class ComuneResolver {
     if (istatCode != null) return hubLoaders(ctx).comune.load(checkIstatCode(istatCode));
     const key = foldName(name!);
     if (!key) throw badInput('name', 'must contain at least one letter');
-    return ctx.em.findOne(Comune, { nameKey: key });
+    return findComuneByNameKey(ctx, key);
   }
 
   @Query(() => ComuneConnection, {

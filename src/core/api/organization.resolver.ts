@@ -10,6 +10,7 @@ import { DataQualityIssue } from '../model/quality.entity.js';
 import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
 import { Dataset } from '../model/dataset.entity.js';
 import { hubLoaders } from '../data/loaders.js';
+import { findDatasets, findOrganizations } from '../data/lists.js';
 
 /** Organisations and datasets. */
 @Resolver()
@@ -17,7 +18,7 @@ export class OrganizationResolver {
   @MaxItems(500)
   @Query(() => [Organization], { description: 'Every organisation, by name.' })
   organizations(@Ctx() ctx: HubContext): Promise<Organization[]> {
-    return ctx.em.find(Organization, {}, { orderBy: { name: 'asc' } });
+    return findOrganizations(ctx);
   }
 
   @Query(() => Organization, { nullable: true, description: 'One organisation by code.' })
@@ -32,7 +33,7 @@ export class OrganizationResolver {
   @MaxItems(100)
   @Query(() => [Dataset], { description: 'Every dataset held by the hub, with licence.' })
   datasets(@Ctx() ctx: HubContext): Promise<Dataset[]> {
-    return ctx.em.find(Dataset, {}, { orderBy: { id: 'asc' } });
+    return findDatasets(ctx);
   }
 }
 

@@ -7,6 +7,7 @@ import { hubLoaders } from '../data/loaders.js';
 import { DataQualityIssue } from '../model/quality.entity.js';
 import { checkIstatCode } from '../data/territory.js';
 import { MaxItems } from '../../common/limits.js';
+import { findQualityIssues } from '../data/lists.js';
 
 /** Filter of data-quality flags. */
 @InputType({ description: 'Filter of data-quality flags; all given conditions must hold.' })
@@ -34,9 +35,7 @@ export class QualityResolver {
     if (filter?.comune) where.comune = checkIstatCode(filter.comune, 'filter.comune');
     if (filter?.domain) where.domain = filter.domain;
     if (filter?.code) where.code = filter.code;
-    return ctx.em.find(DataQualityIssue, where, {
-      orderBy: { domain: 'asc', code: 'asc', pk: 'asc' },
-    });
+    return findQualityIssues(ctx, where);
   }
 
   @FieldResolver(() => TerritorialGrouping, {
