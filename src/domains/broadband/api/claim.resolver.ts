@@ -3,9 +3,9 @@ import type { HubContext } from '../../../common/context.js';
 import type { Dataset } from '../../../core/model/dataset.entity.js';
 import { hubLoaders } from '../../../core/data/loaders.js';
 import { toSource } from '../../../core/api/source.resolver.js';
-import { BroadbandClaimCheck, checkNote, fibreInPlan, planFacts } from '../hooks/claim-check.js';
+import { BroadbandClaimCheck, checkNote, fibreInPlan } from '../hooks/claim-check.js';
 import { BroadbandClaim } from '../model/claim.entity.js';
-import { findClaims, findProgramme } from '../data/claims.js';
+import { findClaims, findProgramme, planFacts } from '../data/programmes.js';
 import { BroadbandProgramme } from '../model/network.entity.js';
 import { MaxItems } from '../../../common/limits.js';
 

@@ -4,7 +4,7 @@ import { hubLoaders } from '../../../core/data/loaders.js';
 import { Organization } from '../../../core/model/organization.entity.js';
 import { BroadbandClaim } from '../model/claim.entity.js';
 import { BroadbandProgramme } from '../model/network.entity.js';
-import { claimsOfProgramme } from '../data/claims.js';
+import { claimsOfProgramme } from '../data/programmes.js';
 import { MaxItems } from '../../../common/limits.js';
 
 /** Fields of a programme that reach other records: its operator and its claims. */

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../common/errors.js';
-import { CivicAddress } from '../model/address.entity.js';
+import { CivicAddress, LON_SCALE } from '../model/address.entity.js';
+import type { HubContext } from '../../../common/context.js';
 import { parseAddress, splitComune } from '../rules/address-text.js';
 
 /** One match of the address search. */
@@ -85,4 +86,22 @@ export async function searchAddresses(
       address: tx.map(CivicAddress, row),
     }));
   });
+}
+
+/**
+ * The located civic address nearest to a point (WGS84), or null when none is located. GiST
+ * nearest-neighbour on a point with longitude scaled by cos(latitude): planar order equals
+ * distance order at the province's latitude (the caller computes the exact distance).
+ */
+export async function nearestAddress(
+  ctx: HubContext,
+  lat: number,
+  lon: number,
+): Promise<CivicAddress | null> {
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `select * from civic_address where lat is not null
+      order by point(lon * ${LON_SCALE}, lat) <-> point(? * ${LON_SCALE}, ?) limit 1`,
+    [lon, lat],
+  );
+  return rows.length ? ctx.em.map(CivicAddress, rows[0]) : null;
 }

@@ -3,7 +3,8 @@ import { replaceQualityFlags, type QualityFlag } from '../../../core/ingest/qual
 import { ANNCSU_LOW_PER_RESIDENT } from '../model/anncsu.entity.js';
 import { BroadbandClaim } from '../model/claim.entity.js';
 import { CURRENT_MAPPING_SQL } from '../model/mapping.entity.js';
-import { checkNote, fibreInPlan, planFacts } from './claim-check.js';
+import { checkNote, fibreInPlan } from './claim-check.js';
+import { planFacts } from '../data/programmes.js';
 
 /** A press claim the open data give another figure for. */
 export const CLAIM_DIFFERS = 'BROADBAND_CLAIM_DIFFERS';
