@@ -90,3 +90,8 @@ function createLoaders(ctx: HubContext) {
 
 /** The civil-protection loaders of this request. */
 export const civilProtectionLoaders = (ctx: HubContext) => perRequest(ctx, createLoaders);
+
+/** The platforms comuni write their plans on, by platform. */
+export function findPlatforms(ctx: HubContext): Promise<PlanPlatformInfo[]> {
+  return ctx.em.find(PlanPlatformInfo, {}, { orderBy: { platform: 'asc' } });
+}

@@ -1,3 +1,4 @@
+import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { perRequest, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
@@ -170,4 +171,17 @@ export function findEnergyEvents(
       }
     : {};
   return ctx.em.find(EnergyEvent, where, { orderBy: { on: 'asc', pk: 'asc' } });
+}
+
+/** The energy communities matching `where`, by name and code. */
+export function findCommunities(
+  ctx: HubContext,
+  where: FilterQuery<EnergyCommunity>,
+): Promise<EnergyCommunity[]> {
+  return ctx.em.find(EnergyCommunity, where, { orderBy: { name: 'asc', code: 'asc' } });
+}
+
+/** One energy community by code, or null. */
+export function findCommunity(ctx: HubContext, code: string): Promise<EnergyCommunity | null> {
+  return ctx.em.findOne(EnergyCommunity, { code });
 }

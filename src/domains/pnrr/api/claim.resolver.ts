@@ -7,6 +7,7 @@ import { PnrrMeasure } from '../model/measure.entity.js';
 import { pnrrLoaders } from '../data/loaders.js';
 import { MaxItems } from '../../../common/limits.js';
 import { ClaimTopic } from '../model/enums.js';
+import { findClaims } from '../data/lists.js';
 
 /** Press claims and their reconciliation with the open data. */
 @Resolver(() => Claim)
@@ -22,7 +23,7 @@ export class ClaimResolver {
     @Arg('topic', () => ClaimTopic, { nullable: true, description: 'Only this topic.' })
     topic?: ClaimTopic | null,
   ): Promise<Claim[]> {
-    return ctx.em.find(Claim, topic ? { topic } : {}, { orderBy: { code: 'asc' } });
+    return findClaims(ctx, topic ?? null);
   }
 
   @FieldResolver(() => PnrrMeasure, {
