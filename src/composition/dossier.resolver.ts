@@ -9,7 +9,7 @@ import { hubLoaders } from '../core/data/loaders.js';
 import { DataQualityIssue } from '../core/model/quality.entity.js';
 import { Source } from '../core/model/source.js';
 import { toSource } from '../core/api/source.resolver.js';
-import { dossierLoadersFor } from './dossier.loaders.js';
+import { dossierLoadersFor } from './data/loaders.js';
 import { TimelineBodies, TimelineEntry } from './timeline.js';
 import { MaxItems } from '../common/limits.js';
 import { QualityIssueOrigin } from '../core/model/enums.js';

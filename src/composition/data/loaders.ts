@@ -1,11 +1,11 @@
 import DataLoader from 'dataloader';
-import { perRequest, type HubContext } from '../common/context.js';
-import type { Domain, TimelineEvent } from '../common/domain.js';
-import { groupBy, manyLoader } from '../common/loaders.js';
-import { readRows } from '../common/read.js';
-import { hubLoaders } from '../core/data/loaders.js';
-import { DataQualityIssue } from '../core/model/quality.entity.js';
-import { sourcedTables } from './sourced-tables.js';
+import { perRequest, type HubContext } from '../../common/context.js';
+import type { Domain, TimelineEvent } from '../../common/domain.js';
+import { groupBy, manyLoader } from '../../common/loaders.js';
+import { readRows } from '../../common/read.js';
+import { hubLoaders } from '../../core/data/loaders.js';
+import { DataQualityIssue } from '../../core/model/quality.entity.js';
+import { sourcedTables } from '../sourced-tables.js';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
