@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { DateScalar } from '../../../common/dates.js';
 import { PageArgs } from '../../../common/pagination.js';
-import { type GrantFilter } from './types.js';
+import type { GrantFilter } from '../data/sums.js';
 import { PnrrBodies, PnrrGroupBy } from '../model/enums.js';
 
 const AS_OF =

@@ -3,6 +3,7 @@ import { DateScalar } from '../../../common/dates.js';
 import { MoneyScalar } from '../../../common/money.js';
 import { MaxItems } from '../../../common/limits.js';
 import { PnrrBodies } from '../model/enums.js';
+import type { GrantFilter } from '../data/sums.js';
 import { Connection } from '../../../common/pagination.js';
 import { PnrrGrant } from '../model/grant.entity.js';
 import { PnrrProject } from '../model/project.entity.js';
@@ -83,13 +84,6 @@ export class PnrrSummary {
   @MaxItems(500)
   @Field(() => [PnrrSummaryRow], { description: 'Groups, ordered by key.' })
   rows!: PnrrSummaryRow[];
-}
-
-/** The PNRR options a section or summary was asked with. */
-export interface GrantFilter {
-  bodies: PnrrBodies;
-  includeRenounced: boolean;
-  asOf: string | null;
 }
 
 /** A comune's PNRR section; its fields are resolved by per-request loaders. */

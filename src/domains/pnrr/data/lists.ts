@@ -2,6 +2,8 @@ import type { HubContext } from '../../../common/context.js';
 import { Claim } from '../model/claim.entity.js';
 import type { ClaimTopic } from '../model/enums.js';
 import { PnrrFramework } from '../model/framework.entity.js';
+import { PnrrGrant } from '../model/grant.entity.js';
+import { PnrrProject } from '../model/project.entity.js';
 import { PnrrMeasure, PnrrNotice } from '../model/measure.entity.js';
 
 /** The press claims, of one topic or all, by code. */
@@ -25,4 +27,19 @@ export function findNotices(ctx: HubContext, measure: string | null): Promise<Pn
   return ctx.em.find(PnrrNotice, measure ? { measure } : {}, {
     orderBy: { opensOn: 'desc nulls last', title: 'asc' },
   });
+}
+
+/** One grant by primary key (`node(id)`), or null. */
+export function findGrant(ctx: HubContext, pk: number): Promise<PnrrGrant | null> {
+  return ctx.em.findOne(PnrrGrant, { pk });
+}
+
+/** One project by local code (`node(id)`), or null. */
+export function findProject(ctx: HubContext, localCode: string): Promise<PnrrProject | null> {
+  return ctx.em.findOne(PnrrProject, { localCode });
+}
+
+/** One claim by code (`node(id)`), or null. */
+export function findClaim(ctx: HubContext, code: string): Promise<Claim | null> {
+  return ctx.em.findOne(Claim, { code });
 }

@@ -1,7 +1,13 @@
 import type { HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
-import { type GrantFilter } from '../api/types.js';
 import { PnrrBodies, type PnrrGroupBy } from '../model/enums.js';
+
+/** The PNRR options a section or summary was asked with. */
+export interface GrantFilter {
+  bodies: PnrrBodies;
+  includeRenounced: boolean;
+  asOf: string | null;
+}
 
 /** Binds a list of codes as one parameter: `= any(string_to_array(?, ','))`. */
 export const codeList = (codes: readonly string[]) => codes.join(',');
@@ -50,9 +56,9 @@ export function grantSql(f: GrantFilter): GrantSql {
   };
 }
 
-/** A stable key of a filter, for per-filter loaders. */
-export const filterKey = (f: GrantFilter) =>
-  JSON.stringify({ bodies: f.bodies, includeRenounced: f.includeRenounced, asOf: f.asOf });
+/** The key of a filter's loaders: equal filters share one loader (one statement per batch). */
+export const grantFilterKey = (f: GrantFilter): string =>
+  `${f.bodies}|${f.includeRenounced ? 1 : 0}|${f.asOf ?? ''}`;
 
 /** One aggregate row: a comune (or null), a measure (or null for all measures). */
 export interface AmountRow {
