@@ -1,3 +1,4 @@
+import type { DatePrecision } from '../../../common/dates.js';
 import DataLoader from 'dataloader';
 import { perRequest, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
@@ -124,4 +125,29 @@ export async function meetingPage(
 /** The sessions reported only as a count, by date reported. */
 export function findTallies(ctx: HubContext): Promise<FacilitationTally[]> {
   return ctx.em.find(FacilitationTally, {}, { orderBy: { reportedOn: 'asc', pk: 'asc' } });
+}
+
+/** The sessions held or announced in the comuni, one row each, by comune, date and code: one statement. */
+export function meetingEventRows(ctx: HubContext, comuni: readonly string[]) {
+  return readRows<{
+    comune: string;
+    on: string;
+    precision: DatePrecision;
+    title: string;
+    code: string;
+    dataset_id: string;
+    source_note: string | null;
+  }>(
+    ctx,
+    `select m.comune_istat_code as comune, to_char(m."on", 'YYYY-MM-DD') as "on", m.precision,
+            'Digital facilitation: ' || m.title
+              || coalesce(', ' || to_char(m.start_time, 'HH24:MI'), '')
+              || coalesce(', ' || m.venue, '')
+              || case when m.status = 'ANNOUNCED' then ' (announced)' else '' end as title,
+            m.code, m.dataset_id, m.source_note
+       from pnrr_facilitation_meeting m
+      where m.comune_istat_code in (?)
+      order by 1, 2, m.code`,
+    [[...comuni]],
+  );
 }

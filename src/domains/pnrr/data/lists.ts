@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubContext } from '../../../common/context.js';
 import { Claim } from '../model/claim.entity.js';
 import type { ClaimTopic } from '../model/enums.js';
@@ -42,4 +43,9 @@ export function findProject(ctx: HubContext, localCode: string): Promise<PnrrPro
 /** One claim by code (`node(id)`), or null. */
 export function findClaim(ctx: HubContext, code: string): Promise<Claim | null> {
   return ctx.em.findOne(Claim, { code });
+}
+
+/** Every press claim, by code (on the caller's EntityManager: a quality refresh's transaction). */
+export function allClaims(em: EntityManager): Promise<Claim[]> {
+  return em.find(Claim, {}, { orderBy: { code: 'asc' } });
 }
