@@ -1,6 +1,4 @@
-import { readRows } from '../../../common/read.js';
 import type { HubContext } from '../../../common/context.js';
-import type { DatePrecision } from '../../../common/dates.js';
 import type {
   GeoFeature,
   LayerProvider,
@@ -8,10 +6,9 @@ import type {
   TimelineEvent,
 } from '../../../common/domain.js';
 import { toGlobalId } from '../../../common/node.js';
-import { DOMAIN } from '../model/enums.js';
-import { civilProtectionLoaders } from '../data/loaders.js';
+import { DOMAIN, PlanPlatform } from '../model/enums.js';
+import { civilProtectionLoaders, planEventRows } from '../data/loaders.js';
 import { CrisisUnitMember, EmergencyArea, RiskScenario } from '../model/plan-content.entity.js';
-import { PlanPlatform } from '../model/enums.js';
 
 const ISTAT = /^\d{6}$/;
 const intKey = (key: string) => (/^\d{1,9}$/.test(key) ? Number(key) : null);
@@ -43,16 +40,6 @@ function byPk(ctx: HubContext, type: ContentType, key: string): Promise<object |
   return pk == null ? Promise.resolve(null) : ctx.em.findOne(type as typeof RiskScenario, { pk });
 }
 
-interface Row {
-  comune: string;
-  on: string;
-  precision: DatePrecision;
-  kind: string;
-  title: string;
-  dataset_id: string;
-  source_note: string | null;
-}
-
 /**
  * The plan's kick-off, its deadline (month precision) and, when an editor set it, the date
  * of its current status, as timeline events: one statement for any number of comuni.
@@ -62,23 +49,7 @@ export async function civilProtectionTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await readRows<Row>(
-    ctx,
-    `select p.comune_istat_code as comune, to_char(e.on_date, 'YYYY-MM-DD') as "on", e.precision,
-            e.kind, e.title, p.dataset_id, p.source_note
-       from civil_protection_plan p
-       cross join lateral (values
-         (p.kick_off_on, p.kick_off_precision, 'PLAN_KICK_OFF',
-          'Civil-protection plan: joint drafting on PPC online starts'),
-         (p.due_by_on, p.due_by_precision, 'PLAN_DEADLINE',
-          'Civil-protection plan: content to be entered and validated on PPC online'),
-         (case when p.last_update is not null then p.status_as_of_on end, p.status_as_of_precision,
-          'PLAN_STATUS', 'Civil-protection plan status: ' || p.status::text)
-       ) as e(on_date, precision, kind, title)
-      where p.comune_istat_code in (?) and e.on_date is not null
-      order by 1, 2, 4`,
-    [[...comuni]],
-  );
+  const rows = await planEventRows(ctx, comuni);
   return rows.map((r) => ({
     comune: r.comune,
     on: r.on,
