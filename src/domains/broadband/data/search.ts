@@ -1,3 +1,4 @@
+import { CURRENT_MAPPING_SQL } from '../model/mapping.entity.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../common/errors.js';
 import { CivicAddress, LON_SCALE } from '../model/address.entity.js';
@@ -104,4 +105,35 @@ export async function nearestAddress(
     [lon, lat],
   );
   return rows.length ? ctx.em.map(CivicAddress, rows[0]) : null;
+}
+
+/** Civic addresses of the comuni with postal label, current category and coverage record, by pk, at most `limit` (the address layer). */
+export function addressFeatureRows(ctx: HubContext, comuni: readonly string[], limit: number) {
+  return ctx.em.execute<
+    {
+      pk: number;
+      istat_code: string;
+      label: string;
+      category: string | null;
+      technology: string | null;
+      plan: string | null;
+      max_download_mbps: number | null;
+      status: string | null;
+      lat: number | null;
+      lon: number | null;
+    }[]
+  >(
+    `select a.pk, a.comune_istat_code as istat_code, a.lat, a.lon,
+            coalesce(a.street_text || ' ' || a.civic_text,
+              initcap(a.street_type) || ' ' || a.street_name || ' ' || a.number ||
+              case when a.exponent <> '' then '/' || a.exponent else '' end) ||
+              ', ' || coalesce(a.postal_code || ' ', '') || k.name || ' CR' as label,
+            o.category, c.technology, c.plan, c.max_download_mbps, c.status
+       from civic_address a
+       join comune k on k.istat_code = a.comune_istat_code
+       left join address_coverage c on c.address_pk = a.pk
+       left join coverage_observation o on o.address_pk = a.pk and o.mapping_code = ${CURRENT_MAPPING_SQL}
+      where a.comune_istat_code in (?) order by a.pk limit ?`,
+    [[...comuni], limit],
+  );
 }

@@ -127,3 +127,36 @@ export function planEventRows(ctx: HubContext, comuni: readonly string[]) {
     [[...comuni]],
   );
 }
+
+/** The located emergency areas of the comuni' plans, by comune and position, at most `limit`. */
+export function locatedAreas(ctx: HubContext, comuni: readonly string[], limit: number) {
+  return ctx.em.execute<
+    {
+      pk: number;
+      istat_code: string;
+      kind: string;
+      name: string;
+      capacity: number | null;
+      lat: number;
+      lon: number;
+    }[]
+  >(
+    `select pk, plan_comune_istat_code as istat_code, kind, name, capacity, lat, lon
+       from civil_protection_emergency_area
+      where plan_comune_istat_code in (?) and lat is not null and lon is not null
+      order by plan_comune_istat_code, position limit ?`,
+    [[...comuni], limit],
+  );
+}
+
+/** The entities of a plan's content that `node(id)` finds by primary key. */
+export type PlanContentType = typeof RiskScenario | typeof EmergencyArea | typeof CrisisUnitMember;
+
+/** One record of a plan's content by primary key, or null. */
+export function findContent(
+  ctx: HubContext,
+  type: PlanContentType,
+  pk: number,
+): Promise<object | null> {
+  return ctx.em.findOne(type as typeof RiskScenario, { pk });
+}

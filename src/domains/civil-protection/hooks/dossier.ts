@@ -7,7 +7,13 @@ import type {
 } from '../../../common/domain.js';
 import { toGlobalId } from '../../../common/node.js';
 import { DOMAIN, PlanPlatform } from '../model/enums.js';
-import { civilProtectionLoaders, planEventRows } from '../data/loaders.js';
+import {
+  civilProtectionLoaders,
+  planEventRows,
+  findContent,
+  locatedAreas,
+  type PlanContentType,
+} from '../data/loaders.js';
 import { CrisisUnitMember, EmergencyArea, RiskScenario } from '../model/plan-content.entity.js';
 
 const ISTAT = /^\d{6}$/;
@@ -34,10 +40,9 @@ export const civilProtectionNodes: Record<string, NodeLoader> = {
   CrisisUnitMember: (ctx, key) => byPk(ctx, CrisisUnitMember, key),
 };
 
-type ContentType = typeof RiskScenario | typeof EmergencyArea | typeof CrisisUnitMember;
-function byPk(ctx: HubContext, type: ContentType, key: string): Promise<object | null> {
+function byPk(ctx: HubContext, type: PlanContentType, key: string): Promise<object | null> {
   const pk = intKey(key);
-  return pk == null ? Promise.resolve(null) : ctx.em.findOne(type as typeof RiskScenario, { pk });
+  return pk == null ? Promise.resolve(null) : findContent(ctx, type, pk);
 }
 
 /**
@@ -65,23 +70,7 @@ export async function civilProtectionTimeline(
 
 /** Emergency areas with a known location as GeoJSON points (lon, lat). */
 export const emergencyAreasLayer: LayerProvider = async (ctx, comuni, limit) => {
-  const rows = await ctx.em.execute<
-    {
-      pk: number;
-      istat_code: string;
-      kind: string;
-      name: string;
-      capacity: number | null;
-      lat: number;
-      lon: number;
-    }[]
-  >(
-    `select pk, plan_comune_istat_code as istat_code, kind, name, capacity, lat, lon
-       from civil_protection_emergency_area
-      where plan_comune_istat_code in (?) and lat is not null and lon is not null
-      order by plan_comune_istat_code, position limit ?`,
-    [[...comuni], limit],
-  );
+  const rows = await locatedAreas(ctx, comuni, limit);
   return rows.map((r): GeoFeature => ({
     type: 'Feature',
     id: toGlobalId('EmergencyArea', r.pk),
