@@ -40,6 +40,49 @@ const inward = Object.entries(forbidden).map(([room, others]) => ({
   },
 }));
 
+/**
+ * Reads go through data/: outside a room's data/ (and ingest/, which writes), no raw SQL, no
+ * connection, no query builder and no EntityManager read. Hooks and resolvers that must read
+ * call a function or a loader of their room's data/.
+ */
+const READ_METHODS = 'find|findOne|findOneOrFail|findAll|findAndCount|findByCursor|count';
+const readsThroughData = {
+  files: [
+    'src/domains/*/{api,hooks,model,rules}/**/*.ts',
+    'src/core/{api,hooks,model,rules}/**/*.ts',
+    'src/composition/**/*.ts',
+    'src/access/api/**/*.ts',
+  ],
+  ignores: ['src/composition/data/**'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...['execute', 'readRows', 'getConnection', 'getKnex', 'createQueryBuilder', 'qb'].flatMap(
+        (name) => [
+          {
+            selector: `CallExpression[callee.name='${name}']`,
+            message: `${name}() reads outside data/: move the query into a function or loader of the room's data/ (docs/architecture.md).`,
+          },
+          {
+            selector: `CallExpression[callee.property.name='${name}']`,
+            message: `.${name}() reads outside data/: move the query into a function or loader of the room's data/ (docs/architecture.md).`,
+          },
+        ],
+      ),
+      {
+        selector: `CallExpression[callee.object.name='em'][callee.property.name=/^(${READ_METHODS})$/]`,
+        message:
+          "EntityManager reads (em.find*, em.count) outside data/: move the query into a function or loader of the room's data/ (docs/architecture.md).",
+      },
+      {
+        selector: `CallExpression[callee.object.property.name='em'][callee.property.name=/^(${READ_METHODS})$/]`,
+        message:
+          "EntityManager reads (ctx.em.find*, ctx.em.count) outside data/: move the query into a function or loader of the room's data/ (docs/architecture.md).",
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -93,4 +136,5 @@ export default tseslint.config(
       ],
     },
   })),
+  readsThroughData,
 );

@@ -7,12 +7,12 @@ import { Comune } from '../core/model/comune.entity.js';
 import { Dataset } from '../core/model/dataset.entity.js';
 import { hubLoaders } from '../core/data/loaders.js';
 import { DataQualityIssue } from '../core/model/quality.entity.js';
-import { QualityIssueOrigin } from '../core/api/quality.resolver.js';
 import { Source } from '../core/model/source.js';
 import { toSource } from '../core/api/source.resolver.js';
-import { dossierLoadersFor } from './dossier.loaders.js';
+import { dossierLoadersFor } from './data/loaders.js';
 import { TimelineBodies, TimelineEntry } from './timeline.js';
 import { MaxItems } from '../common/limits.js';
+import { QualityIssueOrigin } from '../core/model/enums.js';
 
 /** The cross-domain fields of a comune's dossier: timeline, quality flags, sources. */
 export function comuneDossierResolver(domains: readonly Domain[]) {

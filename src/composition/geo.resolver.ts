@@ -9,6 +9,7 @@ import { MaxItems } from '../common/limits.js';
 import { toGlobalId } from '../common/node.js';
 import { Comune } from '../core/model/comune.entity.js';
 import { resolveTerritory } from '../core/data/territory.js';
+import { comuniNear, comuniWithBoundary } from '../core/data/geo.js';
 import { checkPoint } from '../core/rules/geo.js';
 
 /** Map layers of `featureCollection`. */
@@ -40,11 +41,7 @@ const MAX_FEATURES = 10000;
 
 /** Comuni as GeoJSON features: boundary geometry, id and names in the properties. */
 const comuniLayer: LayerProvider = async (ctx, comuni, limit) => {
-  const rows = await ctx.em.find(
-    Comune,
-    { istatCode: { $in: [...comuni] } },
-    { populate: ['boundary'], orderBy: { istatCode: 'asc' }, limit },
-  );
+  const rows = await comuniWithBoundary(ctx, comuni, limit);
   return rows.map((c) => ({
     type: 'Feature',
     id: c.id,
@@ -80,18 +77,7 @@ export function geoResolver(domains: readonly Domain[]) {
     ): Promise<Comune | null> {
       checkPoint(lat, lon);
       // The nearest centroids first: the containing comune is among the closest few.
-      const near = await ctx.em.getConnection().execute<{ istat_code: string }[]>(
-        `select istat_code from comune
-          order by power(centroid_lat - ?, 2) + power((centroid_lon - ?) * cos(radians(?)), 2) limit 12`,
-        [lat, lon, lat],
-      );
-      const candidates = await ctx.em.find(
-        Comune,
-        { istatCode: { $in: near.map((r) => r.istat_code) } },
-        { populate: ['boundary'] },
-      );
-      const order = new Map(near.map((r, i) => [r.istat_code, i]));
-      candidates.sort((a, b) => order.get(a.istatCode)! - order.get(b.istatCode)!);
+      const candidates = await comuniNear(ctx, lat, lon);
       const point = { type: 'Point' as const, coordinates: [lon, lat] };
       return (
         candidates.find((c) => c.boundary && booleanPointInPolygon(point, c.boundary as never)) ??

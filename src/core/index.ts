@@ -1,13 +1,13 @@
 import type { Domain } from '../common/domain.js';
 import { Comune } from './model/comune.entity.js';
-import { ComuneResolver } from './api/comune.resolver.js';
+import { ComuneOrganizationsResolver, ComuneResolver } from './api/comune.resolver.js';
 import { DataVersion } from './model/data-version.entity.js';
 import { HubInstance } from './model/hub-instance.entity.js';
 import { Dataset } from './model/dataset.entity.js';
 import { GroupingMember, TerritorialGrouping } from './model/grouping.entity.js';
 import { GroupingResolver } from './api/grouping.resolver.js';
 import { Organization } from './model/organization.entity.js';
-import { OrganizationResolver } from './api/organization.resolver.js';
+import { OrganizationResolver, OrganizationFieldsResolver } from './api/organization.resolver.js';
 import { hubSeed } from './ingest/seed.js';
 import { Initiative, InitiativeComune, InitiativeParticipant } from './model/initiative.entity.js';
 import {
@@ -22,14 +22,11 @@ import {
 } from './api/initiative.resolver.js';
 import { hubFactsSeed } from './ingest/facts.seed.js';
 import { composeSeeds } from '../common/seed.js';
-import {
-  ComuneOrganizationsResolver,
-  OrganizationFieldsResolver,
-  OrganizationMemberResolver,
-} from './api/organization-fields.resolver.js';
+import { OrganizationMemberResolver } from './api/organization-member.resolver.js';
 import { OrganizationMember } from './model/organization-member.entity.js';
 import { OrganizationName } from './model/organization-name.entity.js';
-import { importEntities, importResolvers } from './ingest/imports.js';
+import { ImportRun } from './model/import-run.entity.js';
+import { ImportRunResolver } from './api/import-run.resolver.js';
 import { DataQualityIssue } from './model/quality.entity.js';
 import { QualityResolver } from './api/quality.resolver.js';
 import { sourceResolverFor } from './api/source.resolver.js';
@@ -57,7 +54,7 @@ export const hub = {
     Initiative,
     InitiativeParticipant,
     InitiativeComune,
-    ...importEntities,
+    ImportRun,
   ],
   resolvers: [
     ComuneResolver,
@@ -78,7 +75,7 @@ export const hub = {
     sourceResolverFor(OrganizationName),
     sourceResolverFor(Initiative),
     sourceResolverFor(InitiativeComune),
-    ...importResolvers,
+    ImportRunResolver,
   ],
   seed: composeSeeds('hub', hubSeed, hubFactsSeed),
   nodes: initiativeNodes,

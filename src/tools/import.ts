@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { encodingNamed, type Encoding } from '../common/csv-input.js';
 import { formatReport, type Importer } from '../common/importer.js';
-import { ImportOutcome } from '../core/model/import-run.entity.js';
 import { runImport } from '../core/ingest/runner.js';
 import { domains } from '../schema.js';
 import { runTool, withDatabase } from './cli.js';
+import { ImportOutcome } from '../core/model/enums.js';
 
 const USAGE = `usage: npm run import -- <importer> <file.csv> [--encoding <name>] [--dry-run] [--report <file.csv>]
 

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Importer } from '../../src/common/importer.js';
-import { ImportOutcome } from '../../src/core/model/import-run.entity.js';
 import { runImport } from '../../src/core/ingest/runner.js';
 import { domains } from '../../src/schema.js';
 import {
@@ -16,6 +15,7 @@ import {
   type DirtyFile,
 } from './dirty-files.js';
 import { readReport, scratchDatabase, sha256, tableDigests, type Scratch } from './support.js';
+import { ImportOutcome } from '../../src/core/model/enums.js';
 
 let db: Scratch;
 let dir: string;

@@ -3,13 +3,13 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type KeyActor } from '../../src/common/actor.js';
-import { ImportOutcome } from '../../src/core/model/import-run.entity.js';
 import { runImport } from '../../src/core/ingest/runner.js';
 import { energy } from '../../src/domains/energy/index.js';
 import { newKey } from '../access/support.js';
 import { ImportRunsDocument } from '../generated/graphql.js';
 import { createTestHub } from '../support/hub.js';
 import { sha256 } from './support.js';
+import { ImportOutcome } from '../../src/core/model/enums.js';
 
 /*
  * The import log through the API (`importRuns`), on the shared test database: only dry

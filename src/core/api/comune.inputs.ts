@@ -1,32 +1,6 @@
-import { ArgsType, Field, InputType, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../common/pagination.js';
-
-/** Sort fields of the comuni list. */
-export enum ComuneOrderField {
-  NAME = 'NAME',
-  ISTAT_CODE = 'ISTAT_CODE',
-  POPULATION = 'POPULATION',
-}
-registerEnumType(ComuneOrderField, {
-  name: 'ComuneOrderField',
-  description: 'Sort field of the comuni list.',
-  valuesConfig: {
-    NAME: { description: 'By name.' },
-    ISTAT_CODE: { description: 'By ISTAT code (the default).' },
-    POPULATION: { description: 'By resident population 2021.' },
-  },
-});
-
-/** Sort direction. */
-export enum OrderDirection {
-  ASC = 'ASC',
-  DESC = 'DESC',
-}
-registerEnumType(OrderDirection, {
-  name: 'OrderDirection',
-  description: 'Sort direction.',
-  valuesConfig: { ASC: { description: 'Ascending.' }, DESC: { description: 'Descending.' } },
-});
+import { ComuneOrderField, OrderDirection } from '../model/enums.js';
 
 /** Filter of the comuni list; all given conditions must hold. */
 @InputType({ description: 'Filter of the comuni list; all given conditions must hold.' })

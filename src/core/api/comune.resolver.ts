@@ -1,19 +1,25 @@
+import { Ctx, FieldResolver, Resolver, Root, Arg, Args, Int, Query } from 'type-graphql';
+import type { HubContext } from '../../common/context.js';
+import { Comune } from '../model/comune.entity.js';
+import { hubLoaders } from '../data/loaders.js';
+import { Initiative } from '../model/initiative.entity.js';
+import { initiativeLoaders } from '../data/initiative.loaders.js';
+import { OrganizationMember } from '../model/organization-member.entity.js';
+import { organizationLoaders } from '../data/organization.loaders.js';
+import { MaxItems, firstItems, SizedBy } from '../../common/limits.js';
 import type { FilterQuery } from '@mikro-orm/core';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { HubContext } from '../../common/context.js';
 import { badInput } from '../../common/errors.js';
-import { firstItems, SizedBy } from '../../common/limits.js';
 import { Connection, findPage, key, readPage } from '../../common/pagination.js';
 import { foldName } from '../../common/text.js';
-import { Comune } from '../model/comune.entity.js';
-import { ComuneOrderField, ComuniArgs } from './comune.inputs.js';
+import { ComuniArgs } from './comune.inputs.js';
 import { TerritorialGrouping } from '../model/grouping.entity.js';
 import { MAX_GROUPINGS_OF_COMUNE } from './grouping.resolver.js';
-import { hubLoaders } from '../data/loaders.js';
 import { Source } from '../model/source.js';
 import { toSource } from './source.resolver.js';
 import { checkIstatCode, resolveTerritory } from '../data/territory.js';
+import { ComuneOrderField } from '../model/enums.js';
+import { findComuneByNameKey } from '../data/lists.js';
 
 /** A page of comuni. */
 export const ComuneConnection = Connection(Comune, 'Comune', 'comuni');
@@ -51,7 +57,7 @@ export class ComuneResolver {
     if (istatCode != null) return hubLoaders(ctx).comune.load(checkIstatCode(istatCode));
     const key = foldName(name!);
     if (!key) throw badInput('name', 'must contain at least one letter');
-    return ctx.em.findOne(Comune, { nameKey: key });
+    return findComuneByNameKey(ctx, key);
   }
 
   @Query(() => ComuneConnection, {
@@ -120,5 +126,28 @@ export class ComuneResolver {
     return dataset
       ? toSource(dataset, `limits_P_19_municipalities.geojson, feature ${comune.istatCode}`)
       : null;
+  }
+}
+
+/** What the organisations and initiatives add to a comune. */
+@Resolver(() => Comune)
+export class ComuneOrganizationsResolver {
+  @MaxItems(20)
+  @FieldResolver(() => [OrganizationMember], {
+    description:
+      'Roles of the comune in shared organisations (e.g. lead or staff of the RTD territoriale office).',
+  })
+  organizationRoles(@Root() c: Comune, @Ctx() ctx: HubContext): Promise<OrganizationMember[]> {
+    return organizationLoaders(ctx).rolesOfComune.load(c.istatCode);
+  }
+
+  @MaxItems(100)
+  @FieldResolver(() => [Initiative], {
+    description:
+      'Initiatives that concern the comune (trainings, protocols, working groups, plans, programmes), newest first, undated last; see Initiative.comuni for why.',
+  })
+  async initiatives(@Root() c: Comune, @Ctx() ctx: HubContext): Promise<Initiative[]> {
+    const rows = await initiativeLoaders(ctx).initiativesOfComune.load(c.istatCode);
+    return rows.map((r) => r.initiative.getEntity());
   }
 }

@@ -4,6 +4,7 @@ import { firstItems, MAX_COMUNI, SizedBy } from '../../common/limits.js';
 import { Comune } from '../model/comune.entity.js';
 import { TerritorialGrouping } from '../model/grouping.entity.js';
 import { hubLoaders } from '../data/loaders.js';
+import { findGroupings } from '../data/lists.js';
 
 /**
  * Most territorial groupings the hub holds (10 today: the province, areas, memberships,
@@ -27,11 +28,7 @@ export class GroupingResolver {
     })
     first: number,
   ): Promise<TerritorialGrouping[]> {
-    const all = await ctx.em.find(
-      TerritorialGrouping,
-      {},
-      { orderBy: { code: 'asc' }, limit: MAX_GROUPINGS + 1 },
-    );
+    const all = await findGroupings(ctx, MAX_GROUPINGS + 1);
     return firstItems(all, first, MAX_GROUPINGS, 'Query.territorialGroupings');
   }
 

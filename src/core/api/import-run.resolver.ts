@@ -4,8 +4,9 @@ import type { HubContext } from '../../common/context.js';
 import { badInput } from '../../common/errors.js';
 import { Connection, findPage, key, PageArgs, readPage } from '../../common/pagination.js';
 import { requireRole } from '../../access/guard.js';
-import { ImportOutcome, ImportRun } from '../model/import-run.entity.js';
+import { ImportRun } from '../model/import-run.entity.js';
 import { markAbortedRuns } from '../ingest/runner.js';
+import { ImportOutcome } from '../model/enums.js';
 
 /** A page of import runs. */
 export const ImportRunConnection = Connection(ImportRun, 'ImportRun', 'import runs');

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { DateScalar } from '../../common/dates.js';
 import { PageArgs } from '../../common/pagination.js';
-import { InitiativeKind } from '../model/initiative.entity.js';
+import { InitiativeKind } from '../model/enums.js';
 
 /** Filter of initiatives; all given conditions must hold. */
 @InputType({ description: 'Filter of initiatives; all given conditions must hold.' })

@@ -1,8 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
-import { isoDay, periodEndSql } from '../../common/dates.js';
+import { isoDay } from '../../common/dates.js';
 import { badInput } from '../../common/errors.js';
-import { Connection, connectionOf, key, keysetSql, readPage } from '../../common/pagination.js';
+import { Connection, connectionOf, key, readPage } from '../../common/pagination.js';
 import { Comune } from '../model/comune.entity.js';
 import { hubLoaders } from '../data/loaders.js';
 import { Organization } from '../model/organization.entity.js';
@@ -10,20 +10,13 @@ import { resolveTerritory } from '../data/territory.js';
 import { Initiative, InitiativeComune, InitiativeParticipant } from '../model/initiative.entity.js';
 import { InitiativesArgs } from './initiative.inputs.js';
 import { initiativeLoaders } from '../data/initiative.loaders.js';
+import { initiativePage, UNDATED } from '../data/initiative.query.js';
 import { MAX_COMUNI, MaxItems } from '../../common/limits.js';
-import { comuniParam } from '../../common/keys.js';
 
 /** A page of initiatives. */
 export const InitiativeConnection = Connection(Initiative, 'Initiative', 'initiatives');
 
-/** Sort key of undated initiatives: after every dated one (newest first). */
-const UNDATED = '0001-01-01';
-
-/**
- * Newest first, undated last: the cursor key is [days before 9999-12-31, code], ascending
- * (one direction for the shared keyset helper).
- */
-const DAYS_BEFORE_END = `(date '9999-12-31' - coalesce(i."on", date '${UNDATED}'))`;
+/** The cursor key of an initiative: [days before 9999-12-31, code] (see data/initiative.query.ts). */
 const daysBeforeEnd = (on: string | null | undefined) =>
   (Date.UTC(9999, 11, 31) - Date.parse(`${on ?? UNDATED}T00:00:00Z`)) / 86_400_000;
 
@@ -43,54 +36,13 @@ export class InitiativeResolver {
     };
     if (f.from && f.until && f.from > f.until)
       throw badInput('filter.until', `${f.until} is before filter.from ${f.from}`);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      where.push(sql);
-      params.push(value);
-    };
-    if (f.territory) {
-      const comuni = await resolveTerritory(ctx, f.territory, 'filter.territory');
-      add(
-        'exists (select 1 from initiative_comune c where c.initiative_code = i.code and c.comune_istat_code = any(?::text[]))',
-        comuniParam(comuni),
-      );
-    }
-    if (f.kind) add('i.kind = ?', f.kind);
-    if (f.organization)
-      add(
-        'exists (select 1 from initiative_participant p where p.initiative_code = i.code and p.organization_code = ?)',
-        f.organization,
-      );
-    if (f.from)
-      add(`i."on" is not null and ${periodEndSql('i."on"', 'i.precision')} >= ?::date`, f.from);
-    if (f.until) add('i."on" is not null and i."on" <= ?::date', f.until);
-    const ks = keysetSql([DAYS_BEFORE_END, 'i.code'], page, ['int', null]);
-    const conditions = [...where, ...ks.conditions];
-    const rows = await ctx.em.getConnection().execute<{ code: string }[]>(
-      `select i.code from initiative i ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
-          order by ${ks.orderBy} limit ?`,
-      [...params, ...ks.params, ks.limit],
-    );
-    const found = await initiativeLoaders(ctx).initiative.loadMany(rows.map((r) => r.code));
+    const comuni = f.territory
+      ? await resolveTerritory(ctx, f.territory, 'filter.territory')
+      : null;
+    const { codes, count } = await initiativePage(ctx, { ...f, comuni }, page);
+    const found = await initiativeLoaders(ctx).initiative.loadMany(codes);
     const nodes = found.filter((x): x is Initiative => x instanceof Initiative);
-    return connectionOf(
-      nodes,
-      page,
-      (i) => [daysBeforeEnd(i.on), i.code],
-      () => this.count(ctx, where, params),
-    );
-  }
-
-  /** Total matching when a page past the end returns no row. */
-  private async count(ctx: HubContext, where: string[], params: unknown[]): Promise<number> {
-    const [r] = await ctx.em
-      .getConnection()
-      .execute<{ n: number }[]>(
-        `select count(*)::int as n from initiative i ${where.length ? `where ${where.join(' and ')}` : ''}`,
-        params,
-      );
-    return r.n;
+    return connectionOf(nodes, page, (i) => [daysBeforeEnd(i.on), i.code], count);
   }
 
   @Query(() => Initiative, { nullable: true, description: 'One initiative by code.' })

@@ -1,14 +1,4 @@
-import {
-  Arg,
-  Ctx,
-  Field,
-  FieldResolver,
-  InputType,
-  Query,
-  registerEnumType,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { HubContext } from '../../common/context.js';
 import { Comune } from '../model/comune.entity.js';
@@ -17,25 +7,7 @@ import { hubLoaders } from '../data/loaders.js';
 import { DataQualityIssue } from '../model/quality.entity.js';
 import { checkIstatCode } from '../data/territory.js';
 import { MaxItems } from '../../common/limits.js';
-
-/** Which of a comune's flags: its own, or those it inherits from its groupings. */
-export enum QualityIssueOrigin {
-  ALL = 'ALL',
-  OWN = 'OWN',
-  INHERITED = 'INHERITED',
-}
-registerEnumType(QualityIssueOrigin, {
-  name: 'QualityIssueOrigin',
-  description: "Which of a comune's data-quality flags: its own, or those of its groupings.",
-  valuesConfig: {
-    ALL: { description: 'Both: its own flags first, then the inherited ones.' },
-    OWN: { description: 'Flags that concern the comune itself (their `comune` is it).' },
-    INHERITED: {
-      description:
-        'Flags that concern a grouping the comune belongs to (their `territory`), e.g. a claim about the Cremasco or a lot of a programme it takes part in.',
-    },
-  },
-});
+import { findQualityIssues } from '../data/lists.js';
 
 /** Filter of data-quality flags. */
 @InputType({ description: 'Filter of data-quality flags; all given conditions must hold.' })
@@ -63,9 +35,7 @@ export class QualityResolver {
     if (filter?.comune) where.comune = checkIstatCode(filter.comune, 'filter.comune');
     if (filter?.domain) where.domain = filter.domain;
     if (filter?.code) where.code = filter.code;
-    return ctx.em.find(DataQualityIssue, where, {
-      orderBy: { domain: 'asc', code: 'asc', pk: 'asc' },
-    });
+    return findQualityIssues(ctx, where);
   }
 
   @FieldResolver(() => TerritorialGrouping, {

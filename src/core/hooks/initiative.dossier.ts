@@ -1,20 +1,16 @@
-import { readRows } from '../../common/read.js';
 import type { HubContext } from '../../common/context.js';
-import type { DatePrecision } from '../../common/dates.js';
 import type { NodeLoader, SearchProvider, TimelineEvent } from '../../common/domain.js';
 import { toGlobalId } from '../../common/node.js';
 import { tableSearch } from '../data/search.js';
-import { OrganizationMember } from '../model/organization-member.entity.js';
 import { Initiative } from '../model/initiative.entity.js';
 import { initiativeLoaders } from '../data/initiative.loaders.js';
+import { findOrganizationMember, initiativeEventRows } from '../data/initiative.query.js';
 import { withIntKey } from '../../common/keys.js';
-import { comuniParam } from '../../common/keys.js';
 
 /** Initiatives and organisation members by the key inside their global id (`node(id)`). */
 export const initiativeNodes: Record<string, NodeLoader> = {
   Initiative: (ctx, key) => initiativeLoaders(ctx).initiative.load(key),
-  OrganizationMember: (ctx, key) =>
-    withIntKey(key, (pk) => ctx.em.findOne(OrganizationMember, { pk })),
+  OrganizationMember: (ctx, key) => withIntKey(key, (pk) => findOrganizationMember(ctx, pk)),
 };
 
 /**
@@ -27,25 +23,7 @@ export async function initiativeTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await readRows<{
-    comune: string;
-    on: string;
-    precision: DatePrecision;
-    kind: string;
-    title: string;
-    domain: string;
-    code: string;
-    dataset_id: string;
-    source_note: string | null;
-  }>(
-    ctx,
-    `select c.comune_istat_code as comune, to_char(i."on", 'YYYY-MM-DD') as "on", i.precision, i.kind,
-            i.title, coalesce(i.domain, 'hub') as domain, i.code, i.dataset_id, i.source_note
-       from initiative_comune c join initiative i on i.code = c.initiative_code
-      where c.comune_istat_code = any(?::text[]) and i."on" is not null
-      order by 1, 2, i.code`,
-    [comuniParam(comuni)],
-  );
+  const rows = await initiativeEventRows(ctx, comuni);
   return rows.map((r) => ({
     comune: r.comune,
     on: r.on,

@@ -8,16 +8,12 @@ import { Comune } from '../model/comune.entity.js';
 import { Dataset } from '../model/dataset.entity.js';
 import { GroupingMember } from '../model/grouping.entity.js';
 import { seedBaseGroupings, seedDatasets, seedOrganizations } from './seed.js';
-import {
-  Initiative,
-  InitiativeComune,
-  InitiativeKind,
-  InitiativeParticipant,
-} from '../model/initiative.entity.js';
-import { OrganizationMember, OrganizationRole } from '../model/organization-member.entity.js';
+import { Initiative, InitiativeComune, InitiativeParticipant } from '../model/initiative.entity.js';
+import { OrganizationMember } from '../model/organization-member.entity.js';
 import { OrganizationName } from '../model/organization-name.entity.js';
 import { Organization } from '../model/organization.entity.js';
 import { replaceQualityFlags, type QualityFlag } from './quality-flags.js';
+import { OrganizationRole, InitiativeKind } from '../model/enums.js';
 
 /** Flag code: a comune's membership of a grouping is inferred, not from an official list. */
 export const MEMBERSHIP_INFERRED = 'MEMBERSHIP_INFERRED';

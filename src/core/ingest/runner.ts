@@ -18,7 +18,7 @@ import {
   type Importer,
   type Reject,
 } from '../../common/importer.js';
-import { ImportOutcome } from '../model/import-run.entity.js';
+import { ImportOutcome } from '../model/enums.js';
 
 /*
  * A run of an importer, recorded in `import_run`:

@@ -5,8 +5,9 @@ import { readSeedCsv, readSeedJson } from '../../common/seed-files.js';
 import { foldName } from '../../common/text.js';
 import { Comune } from '../model/comune.entity.js';
 import { Dataset } from '../model/dataset.entity.js';
-import { GroupingKind, GroupingMember, TerritorialGrouping } from '../model/grouping.entity.js';
-import { Organization, OrganizationKind } from '../model/organization.entity.js';
+import { GroupingMember, TerritorialGrouping } from '../model/grouping.entity.js';
+import { Organization } from '../model/organization.entity.js';
+import { OrganizationKind, GroupingKind } from '../model/enums.js';
 
 interface BoundaryFeature {
   properties: { com_istat_code: string };

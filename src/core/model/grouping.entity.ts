@@ -8,34 +8,11 @@ import {
   Property,
   type Ref,
 } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../common/node.js';
 import type { Comune } from './comune.entity.js';
 import { Sourced } from './sourced.js';
-
-/** What kind of territorial grouping this is. */
-export enum GroupingKind {
-  PROVINCE = 'PROVINCE',
-  AREA = 'AREA',
-  MEMBERSHIP = 'MEMBERSHIP',
-  PROGRAMME = 'PROGRAMME',
-  LOT = 'LOT',
-  PLAN_GROUP = 'PLAN_GROUP',
-  OTHER = 'OTHER',
-}
-registerEnumType(GroupingKind, {
-  name: 'GroupingKind',
-  description: 'Kind of territorial grouping (raggruppamento territoriale).',
-  valuesConfig: {
-    PROVINCE: { description: 'A province (provincia).' },
-    AREA: { description: 'A homogeneous area or social district (area omogenea, ambito).' },
-    MEMBERSHIP: { description: 'The members (soci) of a company or body.' },
-    PROGRAMME: { description: 'The participants of a programme.' },
-    LOT: { description: 'A tender lot (lotto di gara).' },
-    PLAN_GROUP: { description: 'Comuni applying together for a plan or grant.' },
-    OTHER: { description: 'Any other grouping.' },
-  },
-});
+import { GroupingKind } from './enums.js';
 
 /** A named set of comuni: a province, an area, the members of a body, a lot... */
 @ObjectType({

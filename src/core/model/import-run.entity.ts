@@ -1,35 +1,7 @@
 import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-/** How an import run ended (or that it has not ended yet). */
-export enum ImportOutcome {
-  RUNNING = 'RUNNING',
-  SUCCEEDED = 'SUCCEEDED',
-  REJECTED_ROWS = 'REJECTED_ROWS',
-  FAILED = 'FAILED',
-  ABORTED = 'ABORTED',
-}
-registerEnumType(ImportOutcome, {
-  name: 'ImportRunOutcome',
-  description: 'How a run of an importer ended (esito).',
-  valuesConfig: {
-    RUNNING: { description: 'Not finished yet: its process is still importing.' },
-    SUCCEEDED: { description: 'Every row was imported (or skipped on purpose); committed.' },
-    REJECTED_ROWS: {
-      description:
-        'Finished with some rows rejected (listed in the report file); the good rows were committed.',
-    },
-    FAILED: {
-      description:
-        'Stopped by an error (file refused, missing column, database error): nothing was written. `message` says why.',
-    },
-    ABORTED: {
-      description:
-        'Its process ended before the run finished (killed, crashed, cut off from the database): nothing was written.',
-    },
-  },
-});
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ImportOutcome } from './enums.js';
 
 /**
  * One run of `npm run import`: the row is written in its own transaction when the run

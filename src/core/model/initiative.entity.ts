@@ -9,35 +9,14 @@ import {
   Unique,
   type Ref,
 } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { DatePrecision, PreciseDate } from '../../common/dates.js';
 import { Node, toGlobalId } from '../../common/node.js';
 import { ReportedCount } from '../../common/reported-count.js';
 import type { Comune } from './comune.entity.js';
 import type { Organization } from './organization.entity.js';
 import { Sourced } from './sourced.js';
-
-/** Kind of initiative. */
-export enum InitiativeKind {
-  PROGRAMME = 'PROGRAMME',
-  TRAINING = 'TRAINING',
-  PROTOCOL = 'PROTOCOL',
-  WORKING_GROUP = 'WORKING_GROUP',
-  PLAN = 'PLAN',
-  PROPOSAL = 'PROPOSAL',
-}
-registerEnumType(InitiativeKind, {
-  name: 'InitiativeKind',
-  description: 'Kind of initiative (iniziativa) of the organisations of the territory.',
-  valuesConfig: {
-    PROGRAMME: { description: 'A programme running over time (programma), e.g. a PNRR measure.' },
-    TRAINING: { description: 'A training session or course (formazione).' },
-    PROTOCOL: { description: 'An agreement between bodies (protocollo d’intesa).' },
-    WORKING_GROUP: { description: 'A working table or worksite (tavolo, cantiere).' },
-    PLAN: { description: 'A plan or intention announced by a body (progetto, intenzione).' },
-    PROPOSAL: { description: 'A proposal made by a body (proposta).' },
-  },
-});
+import { InitiativeKind } from './enums.js';
 
 /**
  * An initiative of the territory's organisations: a programme, a training, a protocol, a

@@ -8,29 +8,12 @@ import {
   Property,
   type Ref,
 } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../common/node.js';
 import type { Comune } from './comune.entity.js';
 import type { Organization } from './organization.entity.js';
 import { Sourced } from './sourced.js';
-
-/** Role of a member in a shared organisation. */
-export enum OrganizationRole {
-  LEAD = 'LEAD',
-  STAFF = 'STAFF',
-  SUPPORT = 'SUPPORT',
-  MEMBER = 'MEMBER',
-}
-registerEnumType(OrganizationRole, {
-  name: 'OrganizationRole',
-  description: 'Role of a member in a shared organisation (ufficio associato).',
-  valuesConfig: {
-    LEAD: { description: 'Leads it (ente capofila).' },
-    STAFF: { description: 'Provides staff (personale).' },
-    SUPPORT: { description: 'Supports it (supporto tecnico), e.g. Consorzio.IT.' },
-    MEMBER: { description: 'Takes part, with no other role stated.' },
-  },
-});
+import { OrganizationRole } from './enums.js';
 
 /**
  * A member of a shared organisation (e.g. the RTD territoriale office) with its role: a

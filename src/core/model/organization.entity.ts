@@ -1,39 +1,8 @@
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../common/node.js';
 import { Sourced } from './sourced.js';
-
-/** Legal kind of an organisation. */
-export enum OrganizationKind {
-  IN_HOUSE_COMPANY = 'IN_HOUSE_COMPANY',
-  COMPANY = 'COMPANY',
-  PUBLIC_BODY = 'PUBLIC_BODY',
-  FOUNDATION = 'FOUNDATION',
-  SHARED_OFFICE = 'SHARED_OFFICE',
-  SCHOOL = 'SCHOOL',
-  UNIVERSITY = 'UNIVERSITY',
-  ASSOCIATION = 'ASSOCIATION',
-}
-registerEnumType(OrganizationKind, {
-  name: 'OrganizationKind',
-  description: 'Kind of organisation (ente, società).',
-  valuesConfig: {
-    IN_HOUSE_COMPANY: { description: 'Company owned by public bodies (società in house).' },
-    COMPANY: { description: 'Private or listed company (società).' },
-    PUBLIC_BODY: { description: 'Public body (ente pubblico): comune, province, region...' },
-    FOUNDATION: { description: 'Foundation (fondazione).' },
-    SHARED_OFFICE: {
-      description:
-        'Office shared by several bodies (ufficio associato), e.g. the RTD territoriale; its members are in `members`.',
-    },
-    SCHOOL: { description: 'School (scuola, istituto scolastico).' },
-    UNIVERSITY: { description: 'University or one of its seats (università, polo territoriale).' },
-    ASSOCIATION: {
-      description:
-        'Association (associazione): trade, student, or a temporary association of purpose (ATS).',
-    },
-  },
-});
+import { OrganizationKind } from './enums.js';
 
 /** An organisation that owns, runs, funds or coordinates something in the hub. */
 @ObjectType({

@@ -3,20 +3,18 @@ import { sourceResolverFor } from '../../core/api/source.resolver.js';
 import { addressesLayer, addressSearchProvider } from './hooks/dossier.js';
 import { broadbandExports, broadbandWideColumns } from './hooks/exports.js';
 import { CivicAddress } from './model/address.entity.js';
-import {
-  AddressResolver,
-  CoverageResolver,
-  MappingResolver,
-  ObservationResolver,
-  ProgrammeResolver,
-} from './api/address.resolver.js';
+import { AddressResolver } from './api/address.resolver.js';
+import { CoverageResolver } from './api/coverage.resolver.js';
+import { MappingResolver } from './api/mapping.resolver.js';
+import { ObservationResolver } from './api/observation.resolver.js';
+import { ProgrammeResolver } from './api/programme.resolver.js';
 import { AnncsuCivicCount } from './model/anncsu.entity.js';
 import { broadbandImporter } from './ingest/coverage.import.js';
 import { BroadbandResolver } from './api/broadband.resolver.js';
 import { broadbandSeed, broadbandSeedCommand } from './ingest/seed.js';
 import { broadbandTimeline } from './hooks/timeline.js';
 import { BroadbandClaim } from './model/claim.entity.js';
-import { BroadbandClaimResolver, ProgrammeClaimsResolver } from './api/claim.resolver.js';
+import { BroadbandClaimResolver } from './api/claim.resolver.js';
 import { ComuneBroadbandResolver, ComuneFieldResolver } from './api/comune.resolver.js';
 import { Coverage, CoverageStatusChange } from './model/coverage.entity.js';
 import { gapsImporter } from './ingest/gaps.import.js';
@@ -55,7 +53,6 @@ export const broadband = {
     ObservationResolver,
     MappingResolver,
     BroadbandClaimResolver,
-    ProgrammeClaimsResolver,
     ComuneFieldResolver,
     ComuneBroadbandResolver,
     sourceResolverFor(CivicAddress),

@@ -1,7 +1,8 @@
 import type { Domain } from '../../common/domain.js';
 import { energyWideColumns } from './hooks/exports.js';
 import { sourceResolverFor } from '../../core/api/source.resolver.js';
-import { ComuneEnergyResolver, EnergyEventResolver } from './api/comune.resolver.js';
+import { ComuneEnergyResolver } from './api/comune.resolver.js';
+import { EnergyEventResolver } from './api/energy-event.resolver.js';
 import { EnergyCommunity } from './model/energy-community.entity.js';
 import { energyCommunitiesImporter } from './ingest/energy-community.import.js';
 import { EnergyCommunityResolver } from './api/energy-community.resolver.js';

@@ -6,14 +6,12 @@ import { PnrrBody } from './model/body.entity.js';
 import { Claim } from './model/claim.entity.js';
 import { ClaimResolver } from './api/claim.resolver.js';
 import { ComunePnrrResolver, ComunePnrrSectionResolver } from './api/comune.resolver.js';
-import {
-  PnrrBodyFieldsResolver,
-  PnrrGrantFieldsResolver,
-  PnrrMeasureAmountResolver,
-  PnrrNoticeFieldsResolver,
-  PnrrProjectFieldsResolver,
-  PnrrProjectLocationFieldsResolver,
-} from './api/fields.resolver.js';
+import { PnrrBodyFieldsResolver } from './api/body.resolver.js';
+import { PnrrGrantFieldsResolver } from './api/grant.resolver.js';
+import { PnrrMeasureAmountResolver } from './api/measure-amount.resolver.js';
+import { PnrrNoticeFieldsResolver } from './api/notice.resolver.js';
+import { PnrrProjectFieldsResolver } from './api/project.resolver.js';
+import { PnrrProjectLocationFieldsResolver } from './api/project-location.resolver.js';
 import { PnrrFramework, PnrrImplementation } from './model/framework.entity.js';
 import { PnrrGrant, PnrrGrantSnapshot } from './model/grant.entity.js';
 import { PnrrComuneKpi } from './model/kpi.entity.js';

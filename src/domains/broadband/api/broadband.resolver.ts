@@ -1,16 +1,17 @@
 import { Arg, Ctx, Float, Int, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../../common/context.js';
 import { badInput } from '../../../common/errors.js';
-import { CivicAddress, LON_SCALE } from '../model/address.entity.js';
 import { broadbandLoaders } from '../data/loaders.js';
-import { AddressMatch, BroadbandGroupBy, BroadbandSummary, CoverageAt } from './types.js';
+import { AddressMatch, BroadbandSummary, CoverageAt } from './types.js';
 import { distanceMeters } from '../rules/geo.js';
 import { CivicCoverage, civicCoverage } from '../data/civic-coverage.js';
 import { BroadbandMapping } from '../model/mapping.entity.js';
 import { BroadbandProgramme } from '../model/network.entity.js';
-import { MAX_MATCHES, searchAddresses } from '../data/search.js';
+import { MAX_MATCHES, nearestAddress, searchAddresses } from '../data/search.js';
+import { findMappings, findProgrammes } from '../data/programmes.js';
 import { summarise } from '../data/summary.js';
 import { MaxItems } from '../../../common/limits.js';
+import { BroadbandGroupBy } from '../model/enums.js';
 import { checkPoint } from '../../../core/rules/geo.js';
 
 /** Root queries of the broadband domain. */
@@ -54,15 +55,9 @@ export class BroadbandResolver {
         'maxDistanceMeters',
         `must be an integer from 1 to 10000, got ${maxDistanceMeters}`,
       );
-    // GiST nearest-neighbour on a point with longitude scaled by cos(latitude): planar
-    // order equals distance order at the province's latitude; the exact distance follows.
-    const rows = await ctx.em.execute<Record<string, unknown>[]>(
-      `select * from civic_address where lat is not null
-        order by point(lon * ${LON_SCALE}, lat) <-> point(? * ${LON_SCALE}, ?) limit 1`,
-      [lon, lat],
-    );
-    if (!rows.length) return null;
-    const address = ctx.em.map(CivicAddress, rows[0]);
+    // The nearest located address (GiST, planar order); the exact distance follows.
+    const address = await nearestAddress(ctx, lat, lon);
+    if (!address) return null;
     const distance = distanceMeters(lat, lon, address.lat!, address.lon!);
     if (distance > maxDistanceMeters) return null;
     return Object.assign(new CoverageAt(), {
@@ -97,7 +92,7 @@ export class BroadbandResolver {
       'Public broadband programmes (white areas, grey areas) as presented for the Consorzio.IT comuni, with their press figures as claims.',
   })
   broadbandProgrammes(@Ctx() ctx: HubContext): Promise<BroadbandProgramme[]> {
-    return ctx.em.find(BroadbandProgramme, {}, { orderBy: { code: 'asc' } });
+    return findProgrammes(ctx);
   }
 
   @Query(() => CivicCoverage, {
@@ -121,6 +116,6 @@ export class BroadbandResolver {
       'The mappings of fixed networks loaded (Infratel), newest first: the first is the current one, older ones stay readable with their date.',
   })
   broadbandMappings(@Ctx() ctx: HubContext): Promise<BroadbandMapping[]> {
-    return ctx.em.find(BroadbandMapping, {}, { orderBy: { year: 'desc' } });
+    return findMappings(ctx);
   }
 }

@@ -1,11 +1,11 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { HubContext } from '../../../common/context.js';
 import type { Dataset } from '../../../core/model/dataset.entity.js';
 import { hubLoaders } from '../../../core/data/loaders.js';
 import { toSource } from '../../../core/api/source.resolver.js';
-import { BroadbandClaimCheck, checkNote, fibreInPlan, planFacts } from '../hooks/claim-check.js';
+import { BroadbandClaimCheck, checkNote, fibreInPlan } from '../hooks/claim-check.js';
 import { BroadbandClaim } from '../model/claim.entity.js';
+import { findClaims, findProgramme, planFacts } from '../data/programmes.js';
 import { BroadbandProgramme } from '../model/network.entity.js';
 import { MaxItems } from '../../../common/limits.js';
 
@@ -27,15 +27,12 @@ export class BroadbandClaimResolver {
     })
     verifiable?: boolean | null,
   ): Promise<BroadbandClaim[]> {
-    const where: FilterQuery<BroadbandClaim> = {};
-    if (programme != null) where.programme = programme;
-    if (verifiable != null) where.verifiable = verifiable;
-    return ctx.em.find(BroadbandClaim, where, { orderBy: { code: 'asc' } });
+    return findClaims(ctx, { programme, verifiable });
   }
 
   @FieldResolver(() => BroadbandProgramme, { description: 'The programme the figure is about.' })
   async programme(@Root() c: BroadbandClaim, @Ctx() ctx: HubContext): Promise<BroadbandProgramme> {
-    return (await ctx.em.findOne(BroadbandProgramme, { code: c.programme.unwrap().code }))!;
+    return (await findProgramme(ctx, c.programme.unwrap().code))!;
   }
 
   @FieldResolver(() => BroadbandClaimCheck, {
@@ -68,17 +65,5 @@ export class BroadbandClaimResolver {
       source: toSource(dataDs, null),
       note: checkNote(c, figures, claimDs.title, dataDs.title),
     });
-  }
-}
-
-/** The claims of a programme. */
-@Resolver(() => BroadbandProgramme)
-export class ProgrammeClaimsResolver {
-  @MaxItems(50)
-  @FieldResolver(() => [BroadbandClaim], {
-    description: 'The figures stated in the press about the programme, as claims.',
-  })
-  claims(@Root() p: BroadbandProgramme, @Ctx() ctx: HubContext): Promise<BroadbandClaim[]> {
-    return ctx.em.find(BroadbandClaim, { programme: p.code }, { orderBy: { code: 'asc' } });
   }
 }

@@ -1,7 +1,14 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CivicAddress } from '../model/address.entity.js';
 import { Coverage } from '../model/coverage.entity.js';
-import { CoverageStatus, GapCategory, Plan, PlanWorkState, Technology } from '../model/enums.js';
+import {
+  CoverageStatus,
+  GapCategory,
+  Plan,
+  PlanWorkState,
+  Technology,
+  BroadbandGroupBy,
+} from '../model/enums.js';
 import { BroadbandMapping } from '../model/mapping.entity.js';
 import { MaxItems, enumSize } from '../../../common/limits.js';
 
@@ -264,29 +271,6 @@ export class BroadbandSummaryRow extends BroadbandFigures {
   })
   plan!: BroadbandPlanFigures | null;
 }
-
-/** How `broadbandSummary` groups its rows. */
-export enum BroadbandGroupBy {
-  COMUNE = 'COMUNE',
-  PLAN = 'PLAN',
-  TECHNOLOGY = 'TECHNOLOGY',
-  STATUS = 'STATUS',
-  GROUPING = 'GROUPING',
-}
-registerEnumType(BroadbandGroupBy, {
-  name: 'BroadbandGroupBy',
-  description: 'How a broadband summary groups its rows.',
-  valuesConfig: {
-    COMUNE: { description: 'One row per comune of the territory (ISTAT code).' },
-    PLAN: { description: 'One row per plan.' },
-    TECHNOLOGY: { description: 'One row per technology.' },
-    STATUS: { description: 'One row per coverage status.' },
-    GROUPING: {
-      description:
-        'One row per territorial grouping with members in the territory, over those members.',
-    },
-  },
-});
 
 /** A broadband summary of a territory. */
 @ObjectType({ description: 'Broadband summary of a territory (riepilogo banda ultralarga).' })

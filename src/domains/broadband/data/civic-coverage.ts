@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import type { HubContext } from '../../../common/context.js';
 import { badInput, notFound } from '../../../common/errors.js';
 import { Comune } from '../../../core/model/comune.entity.js';
@@ -8,54 +8,15 @@ import { sourceOf } from '../../../core/api/source.resolver.js';
 import { CivicAddress } from '../model/address.entity.js';
 import { matchStreet, StreetMatchLevel, type ListedStreet } from '../rules/civic-match.js';
 import { readCivic, type ComuneKey } from '../rules/civic-text.js';
-import { GAP_CATEGORY_MEANING, GapCategory } from '../model/enums.js';
+import {
+  GAP_CATEGORY_MEANING,
+  GapCategory,
+  CivicCoverageResult,
+  StreetMatch,
+} from '../model/enums.js';
 import { currentMapping } from './gaps.stats.js';
 import { BroadbandMapping } from '../model/mapping.entity.js';
 import { MaxItems, enumSize } from '../../../common/limits.js';
-
-/** What the coverage check found. */
-export enum CivicCoverageResult {
-  LISTED = 'LISTED',
-  NOT_LISTED_STREET_IN_LIST = 'NOT_LISTED_STREET_IN_LIST',
-  NOT_LISTED_STREET_NOT_IN_LIST = 'NOT_LISTED_STREET_NOT_IN_LIST',
-}
-registerEnumType(CivicCoverageResult, {
-  name: 'CivicCoverageResult',
-  description: 'What the coverage check of a civic number found in the current mapping.',
-  valuesConfig: {
-    LISTED: {
-      description:
-        'The civic number is listed: not expected to be reached above the mapping\u2019s speed by its horizon year.',
-    },
-    NOT_LISTED_STREET_IN_LIST: {
-      description:
-        'Not listed, on a street the list knows (other civics of it are listed): expected to be reached above the speed by the horizon year.',
-    },
-    NOT_LISTED_STREET_NOT_IN_LIST: {
-      description:
-        'Not listed, and the list has no civic on a street of that name in the comune: if the address exists, it is expected to be reached above the speed by the horizon year (the hub holds no complete street list to confirm that it exists).',
-    },
-  },
-});
-
-/** How the typed street was matched to a street of the list. */
-export enum StreetMatch {
-  EXACT = 'EXACT',
-  WORDS = 'WORDS',
-  SIMILAR = 'SIMILAR',
-}
-registerEnumType(StreetMatch, {
-  name: 'StreetMatch',
-  description: 'How a typed street was matched to a street of the list.',
-  valuesConfig: {
-    EXACT: { description: 'The same name (ignoring case, accents, punctuation, "di/della"...).' },
-    WORDS: {
-      description:
-        'Every typed word is in the listed name ("via Garibaldi" for "VIA GIUSEPPE GARIBALDI").',
-    },
-    SIMILAR: { description: 'The same words but for a typo or two.' },
-  },
-});
 
 const LEVEL: Record<StreetMatchLevel, StreetMatch> = {
   [StreetMatchLevel.LITERAL]: StreetMatch.EXACT,

@@ -1,6 +1,8 @@
+import { CURRENT_MAPPING_SQL } from '../model/mapping.entity.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../../common/errors.js';
-import { CivicAddress } from '../model/address.entity.js';
+import { CivicAddress, LON_SCALE } from '../model/address.entity.js';
+import type { HubContext } from '../../../common/context.js';
 import { parseAddress, splitComune } from '../rules/address-text.js';
 import { comuniParam } from '../../../common/keys.js';
 
@@ -86,4 +88,53 @@ export async function searchAddresses(
       address: tx.map(CivicAddress, row),
     }));
   });
+}
+
+/**
+ * The located civic address nearest to a point (WGS84), or null when none is located. GiST
+ * nearest-neighbour on a point with longitude scaled by cos(latitude): planar order equals
+ * distance order at the province's latitude (the caller computes the exact distance).
+ */
+export async function nearestAddress(
+  ctx: HubContext,
+  lat: number,
+  lon: number,
+): Promise<CivicAddress | null> {
+  const rows = await ctx.em.execute<Record<string, unknown>[]>(
+    `select * from civic_address where lat is not null
+      order by point(lon * ${LON_SCALE}, lat) <-> point(? * ${LON_SCALE}, ?) limit 1`,
+    [lon, lat],
+  );
+  return rows.length ? ctx.em.map(CivicAddress, rows[0]) : null;
+}
+
+/** Civic addresses of the comuni with postal label, current category and coverage record, by pk, at most `limit` (the address layer). */
+export function addressFeatureRows(ctx: HubContext, comuni: readonly string[], limit: number) {
+  return ctx.em.execute<
+    {
+      pk: number;
+      istat_code: string;
+      label: string;
+      category: string | null;
+      technology: string | null;
+      plan: string | null;
+      max_download_mbps: number | null;
+      status: string | null;
+      lat: number | null;
+      lon: number | null;
+    }[]
+  >(
+    `select a.pk, a.comune_istat_code as istat_code, a.lat, a.lon,
+            coalesce(a.street_text || ' ' || a.civic_text,
+              initcap(a.street_type) || ' ' || a.street_name || ' ' || a.number ||
+              case when a.exponent <> '' then '/' || a.exponent else '' end) ||
+              ', ' || coalesce(a.postal_code || ' ', '') || k.name || ' CR' as label,
+            o.category, c.technology, c.plan, c.max_download_mbps, c.status
+       from civic_address a
+       join comune k on k.istat_code = a.comune_istat_code
+       left join address_coverage c on c.address_pk = a.pk
+       left join coverage_observation o on o.address_pk = a.pk and o.mapping_code = ${CURRENT_MAPPING_SQL}
+      where a.comune_istat_code in (?) order by a.pk limit ?`,
+    [[...comuni], limit],
+  );
 }

@@ -1,10 +1,12 @@
+import type { DatePrecision } from '../../../common/dates.js';
+import { readRows } from '../../../common/read.js';
 import type { HubContext } from '../../../common/context.js';
 import { Comune } from '../../../core/model/comune.entity.js';
 import { hubLoaders } from '../../../core/data/loaders.js';
 import { GroupingMember, TerritorialGrouping } from '../../../core/model/grouping.entity.js';
 import { resolveTerritory } from '../../../core/data/territory.js';
-import { BroadbandGroupBy, BroadbandSummaryRow, type BroadbandFigures } from '../api/types.js';
-import { CoverageStatus, Plan, Technology } from '../model/enums.js';
+import { BroadbandSummaryRow, type BroadbandFigures } from '../api/types.js';
+import { CoverageStatus, Plan, Technology, BroadbandGroupBy } from '../model/enums.js';
 import {
   gapFacts,
   gapFigures,
@@ -152,4 +154,63 @@ export async function summarise(ctx: HubContext, territory: string, groupBy: Bro
       toRow(k.key, k.label, figures(byKey.get(k.key) ?? [], k.km), real(facts, plan, k.comuni)),
     ),
   };
+}
+
+export interface PlanEventRow {
+  comune: string;
+  place: string;
+  name: string;
+  fibre_year: number | null;
+  fibre_state: string | null;
+  fwa_year: number | null;
+  fwa_state: string | null;
+  dated: string;
+  dataset_id: string;
+  source_note: string | null;
+}
+
+export interface MappingEventRow {
+  comune: string;
+  code: string;
+  name: string;
+  on: string;
+  precision: DatePrecision;
+  threshold: number;
+  horizon: number | null;
+  a: number;
+  b: number;
+  c: number;
+  dataset_id: string;
+  source_note: string | null;
+}
+
+/** The plan rows and the mappings' counts of the comuni, as timeline rows: two statements for any number of comuni. */
+export function timelineRows(ctx: HubContext, comuni: readonly string[]) {
+  return Promise.all([
+    readRows<PlanEventRow>(
+      ctx,
+      `select p.comune_istat_code as comune, p.place, c.name, p.fibre_plan_year as fibre_year,
+              p.fibre_state_text as fibre_state, p.fwa_plan_year as fwa_year, p.fwa_state_text as fwa_state,
+              coalesce('as of ' || to_char(p.as_of, 'YYYY-MM-DD'), 'published by ' || to_char(p.known_by, 'YYYY-MM-DD'), 'undated') as dated,
+              p.dataset_id, p.source_note
+         from broadband_plan_status p join comune c on c.istat_code = p.comune_istat_code
+        where p.comune_istat_code in (?) order by 1, 2`,
+      [[...comuni]],
+    ),
+    readRows<MappingEventRow>(
+      ctx,
+      `select c.istat_code as comune, m.code, m.name, to_char(m.published_on, 'YYYY-MM-DD') as "on",
+              m.published_precision as precision, m.threshold_mbps as threshold, m.horizon_year as horizon,
+              count(o.pk) filter (where o.category = 'A')::int as a,
+              count(o.pk) filter (where o.category = 'B')::int as b,
+              count(o.pk) filter (where o.category = 'C')::int as c,
+              m.dataset_id, m.source_note
+         from broadband_mapping m cross join comune c
+         left join coverage_observation o on o.mapping_code = m.code and o.comune_istat_code = c.istat_code
+        where c.istat_code in (?) and m.published_on is not null
+          and exists (select 1 from coverage_observation x where x.mapping_code = m.code)
+        group by 1, 2`,
+      [[...comuni]],
+    ),
+  ]);
 }

@@ -1,8 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../common/dates.js';
 import { Source } from '../../../core/model/source.js';
 import type { BroadbandClaim } from '../model/claim.entity.js';
+import type { PlanFact } from '../data/programmes.js';
 import { PlanWorkState } from '../model/enums.js';
 import { MAX_COMUNI, MaxItems } from '../../../common/limits.js';
 
@@ -66,31 +66,6 @@ export class BroadbandClaimCheck {
     description: 'The comparison in plain words, with both figures, dates and sources.',
   })
   note!: string;
-}
-
-/** The plan rows a check reads (one per place of a comune). */
-export interface PlanFact {
-  comune: string;
-  name: string;
-  fibre_in_plan: boolean;
-  fibre_state: PlanWorkState | null;
-  as_of: string | null;
-  known_by: string | null;
-  as_of_note: string;
-  dataset_id: string;
-}
-
-/** Loads the plan rows and comune names of a grouping's members (one statement). */
-export function planFacts(em: EntityManager, territory: string): Promise<PlanFact[]> {
-  return em.execute<PlanFact[]>(
-    `select m.comune_istat_code as comune, c.name, p.fibre_in_plan, p.fibre_state,
-            to_char(p.as_of, 'YYYY-MM-DD') as as_of, to_char(p.known_by, 'YYYY-MM-DD') as known_by,
-            p.as_of_note, p.dataset_id
-       from grouping_member m join comune c on c.istat_code = m.comune_istat_code
-       join broadband_plan_status p on p.comune_istat_code = m.comune_istat_code
-      where m.grouping_code = ? order by m.comune_istat_code, p.place`,
-    [territory],
-  );
 }
 
 /** The parts of a check that do not need the source loaded. */

@@ -1,9 +1,7 @@
 import type { GeoFeature, LayerProvider, SearchProvider } from '../../../common/domain.js';
 import { HubError } from '../../../common/errors.js';
 import { toGlobalId } from '../../../common/node.js';
-import { CURRENT_MAPPING_SQL } from '../model/mapping.entity.js';
-import { searchAddresses } from '../data/search.js';
-import { comuniParam } from '../../../common/keys.js';
+import { searchAddresses, addressFeatureRows } from '../data/search.js';
 
 /**
  * Addresses in the cross-domain search: the address search itself, for texts that name a
@@ -30,33 +28,7 @@ export const addressSearchProvider: SearchProvider = async (em, { text, limit })
  * of Infratel's list) is a feature with a null geometry (RFC 7946): never a guessed point.
  */
 export const addressesLayer: LayerProvider = async (ctx, comuni, limit) => {
-  const rows = await ctx.em.execute<
-    {
-      pk: number;
-      istat_code: string;
-      label: string;
-      category: string | null;
-      technology: string | null;
-      plan: string | null;
-      max_download_mbps: number | null;
-      status: string | null;
-      lat: number | null;
-      lon: number | null;
-    }[]
-  >(
-    `select a.pk, a.comune_istat_code as istat_code, a.lat, a.lon,
-            coalesce(a.street_text || ' ' || a.civic_text,
-              initcap(a.street_type) || ' ' || a.street_name || ' ' || a.number ||
-              case when a.exponent <> '' then '/' || a.exponent else '' end) ||
-              ', ' || coalesce(a.postal_code || ' ', '') || k.name || ' CR' as label,
-            o.category, c.technology, c.plan, c.max_download_mbps, c.status
-       from civic_address a
-       join comune k on k.istat_code = a.comune_istat_code
-       left join address_coverage c on c.address_pk = a.pk
-       left join coverage_observation o on o.address_pk = a.pk and o.mapping_code = ${CURRENT_MAPPING_SQL}
-      where a.comune_istat_code = any(?::text[]) order by a.pk limit ?`,
-    [comuniParam(comuni), limit],
-  );
+  const rows = await addressFeatureRows(ctx, comuni, limit);
   return rows.map((r): GeoFeature => ({
     type: 'Feature',
     id: toGlobalId('CivicAddress', r.pk),

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { replaceQualityFlags, type QualityFlag } from '../../../core/ingest/quality-flags.js';
 import { ANNCSU_LOW_PER_RESIDENT } from '../model/anncsu.entity.js';
-import { BroadbandClaim } from '../model/claim.entity.js';
-import { CURRENT_MAPPING_SQL } from '../model/mapping.entity.js';
-import { checkNote, fibreInPlan, planFacts } from './claim-check.js';
+import { checkNote, fibreInPlan } from './claim-check.js';
+import { planFacts } from '../data/programmes.js';
+import { claimDatasets, gapFlagRows, repeatedGapRows, verifiableClaims } from '../data/quality.js';
 
 /** A press claim the open data give another figure for. */
 export const CLAIM_DIFFERS = 'BROADBAND_CLAIM_DIFFERS';
@@ -18,24 +18,7 @@ export const REPEATED_CIVICS = 'MAPPING_REPEATED_CIVICS';
  * mapping repeats. Run by the seed and after every mapping import.
  */
 export async function refreshGapFlags(em: EntityManager): Promise<void> {
-  const rows = await em.execute<
-    {
-      comune: string;
-      name: string;
-      listed: number;
-      total: number;
-      residents: number | null;
-      mapping: string;
-      dataset: string;
-    }[]
-  >(
-    `select n.comune_istat_code as comune, c.name, n.total, c.pop_resident2021 as residents, n.dataset_id as dataset,
-            (select count(*) from coverage_observation o where o.comune_istat_code = n.comune_istat_code
-               and o.mapping_code = ${CURRENT_MAPPING_SQL})::int as listed,
-            ${CURRENT_MAPPING_SQL} as mapping
-       from anncsu_civic_count n join comune c on c.istat_code = n.comune_istat_code
-      order by 1`,
-  );
+  const rows = await gapFlagRows(em);
   const flags: QualityFlag[] = [];
   for (const r of rows) {
     const perResident = r.residents ? r.total / r.residents : null;
@@ -56,24 +39,7 @@ export async function refreshGapFlags(em: EntityManager): Promise<void> {
         message: `${r.name}: ANNCSU registers only ${r.total} civic numbers for ${r.residents} residents (${perResident.toFixed(2)} per resident, below ${ANNCSU_LOW_PER_RESIDENT}): the archive is probably incomplete here, so the listed civics' share of it is probably too high.`,
       });
   }
-  const repeated = await em.execute<
-    {
-      comune: string;
-      name: string;
-      street: string;
-      civic: string;
-      n: number;
-      mapping: string;
-      dataset: string;
-    }[]
-  >(
-    `select a.comune_istat_code as comune, c.name, a.street_text as street, a.civic_text as civic,
-            count(*)::int as n, o.mapping_code as mapping, min(o.dataset_id) as dataset
-       from coverage_observation o join civic_address a on a.pk = o.address_pk
-       join comune c on c.istat_code = a.comune_istat_code
-      where o.mapping_code = ${CURRENT_MAPPING_SQL}
-      group by 1, 2, 3, 4, 6 having count(*) > 1 order by 1, 3, 4`,
-  );
+  const repeated = await repeatedGapRows(em);
   const byComune = new Map<string, typeof repeated>();
   for (const r of repeated) byComune.set(r.comune, [...(byComune.get(r.comune) ?? []), r]);
   for (const [comune, list] of byComune)
@@ -97,16 +63,13 @@ export async function refreshGapFlags(em: EntityManager): Promise<void> {
  * Run by the seed and after every plan import.
  */
 export async function refreshBroadbandClaimFlags(em: EntityManager): Promise<void> {
-  const claims = await em.find(BroadbandClaim, { verifiable: true }, { orderBy: { code: 'asc' } });
+  const claims = await verifiableClaims(em);
   const flags: QualityFlag[] = [];
   for (const claim of claims) {
     if (claim.checkBasis !== 'BUL_FIBRE_IN_PLAN' || !claim.territory) continue;
     const c = fibreInPlan(claim, await planFacts(em, claim.territory));
     if (!c || c.consistent) continue;
-    const [claimDs, dataDs] = await em.execute<{ id: string; title: string }[]>(
-      'select id, title from dataset where id in (?, ?) order by id = ? desc',
-      [claim.dataset.id, c.dataset, claim.dataset.id],
-    );
+    const [claimDs, dataDs] = await claimDatasets(em, claim.dataset.id, c.dataset);
     flags.push({
       code: CLAIM_DIFFERS,
       entity: `BroadbandClaim:${claim.code}`,

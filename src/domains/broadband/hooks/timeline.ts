@@ -1,37 +1,8 @@
-import { readRows } from '../../../common/read.js';
 import type { HubContext } from '../../../common/context.js';
 import { DatePrecision } from '../../../common/dates.js';
 import type { TimelineEvent } from '../../../common/domain.js';
 import { toGlobalId } from '../../../common/node.js';
-import { comuniParam } from '../../../common/keys.js';
-
-interface PlanRow {
-  comune: string;
-  place: string;
-  name: string;
-  fibre_year: number | null;
-  fibre_state: string | null;
-  fwa_year: number | null;
-  fwa_state: string | null;
-  dated: string;
-  dataset_id: string;
-  source_note: string | null;
-}
-
-interface MappingRow {
-  comune: string;
-  code: string;
-  name: string;
-  on: string;
-  precision: DatePrecision;
-  threshold: number;
-  horizon: number | null;
-  a: number;
-  b: number;
-  c: number;
-  dataset_id: string;
-  source_note: string | null;
-}
+import { timelineRows } from '../data/summary.js';
 
 /**
  * Broadband events with a known date, for any number of comuni in two statements: the
@@ -43,33 +14,7 @@ export async function broadbandTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const [plan, mappings] = await Promise.all([
-    readRows<PlanRow>(
-      ctx,
-      `select p.comune_istat_code as comune, p.place, c.name, p.fibre_plan_year as fibre_year,
-              p.fibre_state_text as fibre_state, p.fwa_plan_year as fwa_year, p.fwa_state_text as fwa_state,
-              coalesce('as of ' || to_char(p.as_of, 'YYYY-MM-DD'), 'published by ' || to_char(p.known_by, 'YYYY-MM-DD'), 'undated') as dated,
-              p.dataset_id, p.source_note
-         from broadband_plan_status p join comune c on c.istat_code = p.comune_istat_code
-        where p.comune_istat_code = any(?::text[]) order by 1, 2`,
-      [comuniParam(comuni)],
-    ),
-    readRows<MappingRow>(
-      ctx,
-      `select c.istat_code as comune, m.code, m.name, to_char(m.published_on, 'YYYY-MM-DD') as "on",
-              m.published_precision as precision, m.threshold_mbps as threshold, m.horizon_year as horizon,
-              count(o.pk) filter (where o.category = 'A')::int as a,
-              count(o.pk) filter (where o.category = 'B')::int as b,
-              count(o.pk) filter (where o.category = 'C')::int as c,
-              m.dataset_id, m.source_note
-         from broadband_mapping m cross join comune c
-         left join coverage_observation o on o.mapping_code = m.code and o.comune_istat_code = c.istat_code
-        where c.istat_code = any(?::text[]) and m.published_on is not null
-          and exists (select 1 from coverage_observation x where x.mapping_code = m.code)
-        group by 1, 2`,
-      [comuniParam(comuni)],
-    ),
-  ]);
+  const [plan, mappings] = await timelineRows(ctx, comuni);
   const events: TimelineEvent[] = [];
   for (const p of plan) {
     const where = p.place === p.name ? '' : ` (${p.place}, former comune)`;

@@ -174,3 +174,70 @@ registerEnumType(BroadbandClaimWording, {
     UP_TO: { description: '"Up to" (fino a) the figure.' },
   },
 });
+
+/** What the coverage check found. */
+export enum CivicCoverageResult {
+  LISTED = 'LISTED',
+  NOT_LISTED_STREET_IN_LIST = 'NOT_LISTED_STREET_IN_LIST',
+  NOT_LISTED_STREET_NOT_IN_LIST = 'NOT_LISTED_STREET_NOT_IN_LIST',
+}
+registerEnumType(CivicCoverageResult, {
+  name: 'CivicCoverageResult',
+  description: 'What the coverage check of a civic number found in the current mapping.',
+  valuesConfig: {
+    LISTED: {
+      description:
+        'The civic number is listed: not expected to be reached above the mapping\u2019s speed by its horizon year.',
+    },
+    NOT_LISTED_STREET_IN_LIST: {
+      description:
+        'Not listed, on a street the list knows (other civics of it are listed): expected to be reached above the speed by the horizon year.',
+    },
+    NOT_LISTED_STREET_NOT_IN_LIST: {
+      description:
+        'Not listed, and the list has no civic on a street of that name in the comune: if the address exists, it is expected to be reached above the speed by the horizon year (the hub holds no complete street list to confirm that it exists).',
+    },
+  },
+});
+
+/** How the typed street was matched to a street of the list. */
+export enum StreetMatch {
+  EXACT = 'EXACT',
+  WORDS = 'WORDS',
+  SIMILAR = 'SIMILAR',
+}
+registerEnumType(StreetMatch, {
+  name: 'StreetMatch',
+  description: 'How a typed street was matched to a street of the list.',
+  valuesConfig: {
+    EXACT: { description: 'The same name (ignoring case, accents, punctuation, "di/della"...).' },
+    WORDS: {
+      description:
+        'Every typed word is in the listed name ("via Garibaldi" for "VIA GIUSEPPE GARIBALDI").',
+    },
+    SIMILAR: { description: 'The same words but for a typo or two.' },
+  },
+});
+
+/** How `broadbandSummary` groups its rows. */
+export enum BroadbandGroupBy {
+  COMUNE = 'COMUNE',
+  PLAN = 'PLAN',
+  TECHNOLOGY = 'TECHNOLOGY',
+  STATUS = 'STATUS',
+  GROUPING = 'GROUPING',
+}
+registerEnumType(BroadbandGroupBy, {
+  name: 'BroadbandGroupBy',
+  description: 'How a broadband summary groups its rows.',
+  valuesConfig: {
+    COMUNE: { description: 'One row per comune of the territory (ISTAT code).' },
+    PLAN: { description: 'One row per plan.' },
+    TECHNOLOGY: { description: 'One row per technology.' },
+    STATUS: { description: 'One row per coverage status.' },
+    GROUPING: {
+      description:
+        'One row per territorial grouping with members in the territory, over those members.',
+    },
+  },
+});

@@ -9,13 +9,13 @@ import { SeismicClassification } from '../model/hazard.entity.js';
 import { summariseHazards } from '../data/hazard.summary.js';
 import {
   ExposureTotal,
-  HazardGroupBy,
   HazardLevelExposure,
   HazardProfile,
   HazardSummary,
   type FigureSource,
 } from './hazard.types.js';
 import { MaxItems } from '../../../common/limits.js';
+import { HazardGroupBy } from '../model/enums.js';
 import { loadOrFail } from '../../../common/loaders.js';
 
 /** Provenance of a figure, through the request's dataset loader. */

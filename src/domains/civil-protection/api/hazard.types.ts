@@ -1,5 +1,5 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Hazard, HazardLevel } from '../model/enums.js';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Hazard, HazardLevel, HazardGroupBy } from '../model/enums.js';
 import { SeismicClassification } from '../model/hazard.entity.js';
 import { MAX_COMUNI, MaxItems, enumSize } from '../../../common/limits.js';
 
@@ -214,23 +214,6 @@ export class HazardProfile extends HazardFigures {
   /** Dataset ids behind the profile, resolved by `sources`. */
   datasetIds!: string[];
 }
-
-/** How `hazardSummary` groups its rows. */
-export enum HazardGroupBy {
-  COMUNE = 'COMUNE',
-  GROUPING = 'GROUPING',
-}
-registerEnumType(HazardGroupBy, {
-  name: 'HazardGroupBy',
-  description: 'How a hazard summary groups its rows.',
-  valuesConfig: {
-    COMUNE: { description: 'One row per comune of the territory (ISTAT code).' },
-    GROUPING: {
-      description:
-        'One row per territorial grouping with members in the territory, over those members.',
-    },
-  },
-});
 
 /** Number of comuni in one seismic zone. */
 @ObjectType({ description: 'Number of comuni in one seismic zone.' })

@@ -22,6 +22,7 @@ import { PlansArgs } from './plan.inputs.js';
 import { PlanPlatformInfo } from '../model/platform.entity.js';
 import { MaxItems, enumSize } from '../../../common/limits.js';
 import { MAX_AREAS, MAX_CRISIS_UNIT, MAX_SCENARIOS } from '../rules/plan.validate.js';
+import { findPlatforms } from '../data/loaders.js';
 
 /** A page of plans. */
 export const PlanConnection = Connection(
@@ -70,7 +71,7 @@ export class CivilProtectionPlanResolver {
       'Platforms comuni write their civil-protection plans on (PPC online), with the regional framework.',
   })
   civilProtectionPlatforms(@Ctx() ctx: HubContext): Promise<PlanPlatformInfo[]> {
-    return ctx.em.find(PlanPlatformInfo, {}, { orderBy: { platform: 'asc' } });
+    return findPlatforms(ctx);
   }
 
   @FieldResolver(() => Comune, { description: 'The comune of the plan.' })

@@ -1,4 +1,5 @@
 import type { HubContext } from '../../../common/context.js';
+import { isIstatCode } from '../../../common/keys.js';
 import { Comune } from '../../../core/model/comune.entity.js';
 import { TerritorialGrouping } from '../../../core/model/grouping.entity.js';
 import { hubLoaders } from '../../../core/data/loaders.js';
@@ -7,13 +8,8 @@ import type { SeismicClassification } from '../model/hazard.entity.js';
 import { hazardFigures, type ComuneHazardInput } from '../rules/hazard.figures.js';
 import { ISPRA_DATASET } from '../rules/hazard.levels.js';
 import { hazardInputs, seismicZones } from './hazard.load.js';
-import {
-  HazardGroupBy,
-  HazardSummary,
-  HazardSummaryRow,
-  SeismicZoneCount,
-} from '../api/hazard.types.js';
-import { isIstatCode } from '../../../common/keys.js';
+import { HazardSummary, HazardSummaryRow, SeismicZoneCount } from '../api/hazard.types.js';
+import { HazardGroupBy } from '../model/enums.js';
 
 interface Member {
   input: ComuneHazardInput;

@@ -5,7 +5,7 @@ import type { DomainSeed } from '../../../common/seed.js';
 import { readSeedCsv, readSeedJson } from '../../../common/seed-files.js';
 import { Comune } from '../../../core/model/comune.entity.js';
 import { Dataset } from '../../../core/model/dataset.entity.js';
-import { GroupingKind, TerritorialGrouping } from '../../../core/model/grouping.entity.js';
+import { TerritorialGrouping } from '../../../core/model/grouping.entity.js';
 import { seedDatasets, upsertGroupings } from '../../../core/ingest/seed.js';
 import { Organization } from '../../../core/model/organization.entity.js';
 import { replaceQualityFlags } from '../../../core/ingest/quality-flags.js';
@@ -14,6 +14,7 @@ import { hazardsSeeded, seedHazards } from './hazard.seed.js';
 import { CivilProtectionOfficer } from '../model/plan-content.entity.js';
 import { CivilProtectionPlan } from '../model/plan.entity.js';
 import { PlanPlatformInfo } from '../model/platform.entity.js';
+import { GroupingKind } from '../../../core/model/enums.js';
 
 /** The facts common to the plans of the joint application (application.json). */
 export interface Application {

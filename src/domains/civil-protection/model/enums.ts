@@ -138,3 +138,20 @@ registerEnumType(EmergencyAreaKind, {
 
 /** The domain name of this domain, as used by keys, logs and flags. */
 export const DOMAIN = 'civil-protection';
+
+/** How `hazardSummary` groups its rows. */
+export enum HazardGroupBy {
+  COMUNE = 'COMUNE',
+  GROUPING = 'GROUPING',
+}
+registerEnumType(HazardGroupBy, {
+  name: 'HazardGroupBy',
+  description: 'How a hazard summary groups its rows.',
+  valuesConfig: {
+    COMUNE: { description: 'One row per comune of the territory (ISTAT code).' },
+    GROUPING: {
+      description:
+        'One row per territorial grouping with members in the territory, over those members.',
+    },
+  },
+});

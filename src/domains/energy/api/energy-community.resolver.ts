@@ -14,6 +14,7 @@ import { energyLoaders } from '../data/loaders.js';
 import { EnergyCommunityFounder } from '../model/founder.entity.js';
 import { Funding } from '../model/funding.entity.js';
 import { MAX_COMUNI, MaxItems } from '../../../common/limits.js';
+import { findCommunities, findCommunity } from '../data/loaders.js';
 
 /** Energy communities and their relations. */
 @Resolver(() => EnergyCommunity)
@@ -40,9 +41,7 @@ export class EnergyCommunityResolver {
     if (from && until && from > until)
       throw badInput('filter.foundedUntil', `${until} is before foundedFrom ${from}`);
     if (from || until) where.foundedOn = { $ne: null };
-    const rows = await ctx.em.find(EnergyCommunity, where, {
-      orderBy: { name: 'asc', code: 'asc' },
-    });
+    const rows = await findCommunities(ctx, where);
     // A short list: the period-aware comparison is done here (a month counts when any day fits).
     return rows.filter(
       (c) =>
@@ -57,7 +56,7 @@ export class EnergyCommunityResolver {
     @Arg('code', () => String, { description: 'Code, e.g. "cer-crema-ex-olivetti".' })
     code: string,
   ): Promise<EnergyCommunity | null> {
-    return ctx.em.findOne(EnergyCommunity, { code });
+    return findCommunity(ctx, code);
   }
 
   @MaxItems(MAX_COMUNI)

@@ -1,3 +1,6 @@
+import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
@@ -6,6 +9,7 @@ import { EnergyCommunity } from '../model/energy-community.entity.js';
 import { EnergyEvent } from '../model/energy-event.entity.js';
 import { EnergyCommunityFounder } from '../model/founder.entity.js';
 import { Funding } from '../model/funding.entity.js';
+import type { DatePrecision } from '../../../common/dates.js';
 import { comuniParam } from '../../../common/keys.js';
 
 /** The energy DataLoaders, built once per request. */
@@ -153,3 +157,94 @@ function createEnergyLoaders(ctx: HubContext) {
 
 /** The energy loaders of this request. */
 export const energyLoaders = defineLoaders(createEnergyLoaders);
+
+/**
+ * Energy events, oldest first: all of them, or those held in or streamed to one of `comuni`
+ * (ISTAT codes).
+ */
+export function findEnergyEvents(
+  ctx: HubContext,
+  comuni: readonly string[] | null,
+): Promise<EnergyEvent[]> {
+  const where = comuni
+    ? {
+        $or: [
+          { comune: { $in: [...comuni] } },
+          { streamedToIstatCodes: { $overlap: [...comuni] } },
+        ],
+      }
+    : {};
+  return ctx.em.find(EnergyEvent, where, { orderBy: { on: 'asc', pk: 'asc' } });
+}
+
+/** The energy communities matching `where`, by name and code. */
+export function findCommunities(
+  ctx: HubContext,
+  where: FilterQuery<EnergyCommunity>,
+): Promise<EnergyCommunity[]> {
+  return ctx.em.find(EnergyCommunity, where, { orderBy: { name: 'asc', code: 'asc' } });
+}
+
+/** One energy community by code, or null. */
+export function findCommunity(ctx: HubContext, code: string): Promise<EnergyCommunity | null> {
+  return ctx.em.findOne(EnergyCommunity, { code });
+}
+
+/**
+ * Energy communities whose name or site matches a folded query, best first (Italian-aware
+ * scoring, at least MIN_SCORE): the scores, then the communities (none asked when no hit).
+ */
+export async function communityHits(em: EntityManager, folded: string, limit: number) {
+  const rows = await em.execute<{ code: string; score: number }[]>(
+    `select code, ${textScoreSql("name || ' ' || coalesce(site, '')")} as score
+       from energy_community order by score desc, code limit ?`,
+    [folded, folded, limit],
+  );
+  const hits = rows.filter((r) => r.score >= MIN_SCORE);
+  const found = hits.length
+    ? await em.find(EnergyCommunity, { code: { $in: hits.map((h) => h.code) } })
+    : [];
+  return { hits, found };
+}
+
+export interface EnergyEventRow {
+  comune: string;
+  on: string;
+  precision: DatePrecision;
+  kind: string;
+  title: string;
+  entity: string;
+  dataset_id: string;
+  source_note: string | null;
+}
+
+/** Fundings announced, communities founded and energy events of the comuni, as timeline rows: one statement for any number of comuni. */
+export function energyEventRows(ctx: HubContext, comuni: readonly string[]) {
+  return readRows<EnergyEventRow>(
+    ctx,
+    `select u.comune, to_char(f.announced_on, 'YYYY-MM-DD') as "on", f.announced_precision as precision,
+            'FUNDING_ANNOUNCED' as kind,
+            o.name || ' funds ' || c.name || ' with ' || f.amount::text || ' EUR: ' || f.purpose as title,
+            'Funding:' || f.pk as entity, f.dataset_id, f.source_note
+       from energy_funding f
+       join energy_community c on c.code = f.community_code
+       join organization o on o.code = f.funder_code
+       cross join lateral unnest(c.comune_istat_codes) as u(comune)
+      where u.comune in (?)
+     union all
+     select u.comune, to_char(e."on", 'YYYY-MM-DD'), e.precision, e.kind, e.summary,
+            'EnergyEvent:' || e.pk, e.dataset_id, e.source_note
+       from energy_event e
+       cross join lateral unnest(array[e.comune_istat_code] || coalesce(e.streamed_to_istat_codes, '{}')) as u(comune)
+      where u.comune in (?)
+     union all
+     select f.comune_istat_code, to_char(c.founded_on, 'YYYY-MM-DD'), c.founded_precision, 'CER_FOUNDED',
+            c.name || ' founded (' || coalesce(c.legal_form, 'costituita') || '); ' || f.name
+              || ' is a founding comune' || case when f.lead then ' (lead, capofila)' else '' end,
+            'EnergyCommunityFounder:' || f.pk, f.dataset_id, f.source_note
+       from energy_community_founder f join energy_community c on c.code = f.community_code
+      where f.kind = 'COMUNE' and f.comune_istat_code in (?) and c.founded_on is not null
+      order by 1, 2, 6`,
+    [[...comuni], [...comuni], [...comuni]],
+  );
+}

@@ -1,31 +1,18 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { replaceQualityFlags, type QualityFlag } from '../../../core/ingest/quality-flags.js';
+import {
+  communityPairRows,
+  founderRows,
+  fundingFlagRows,
+  namedCommunityCount,
+} from '../data/quality.js';
 
 /** Flag code: a funding whose recipient the source does not state. */
 export const FUNDING_RECIPIENT_UNKNOWN = 'FUNDING_RECIPIENT_UNKNOWN';
 
 /** One flag per funding with no recipient; recomputed after the seed and every import. */
 export async function refreshFundingFlags(em: EntityManager): Promise<void> {
-  const rows = await em.execute<
-    {
-      pk: number;
-      community: string;
-      funder: string;
-      amount: string;
-      istat: string | null;
-      dataset_id: string;
-      source_note: string | null;
-    }[]
-  >(
-    `select f.pk, c.name as community, o.name as funder, f.amount::text as amount,
-            case when cardinality(c.comune_istat_codes) = 1 then c.comune_istat_codes[1] end as istat,
-            f.dataset_id, f.source_note
-       from energy_funding f
-       join energy_community c on c.code = f.community_code
-       join organization o on o.code = f.funder_code
-      where f.recipient_organization_code is null and f.recipient_comune_istat_code is null
-      order by f.pk`,
-  );
+  const rows = await fundingFlagRows(em);
   const flags: QualityFlag[] = rows.map((r) => ({
     code: FUNDING_RECIPIENT_UNKNOWN,
     entity: `Funding:${r.pk}`,
@@ -50,38 +37,8 @@ export const DECLARED_COUNT_MISMATCH = 'DECLARED_COUNT_MISMATCH';
  * province.
  */
 export async function refreshCommunityFlags(em: EntityManager): Promise<void> {
-  const pairs = await em.execute<
-    {
-      code: string;
-      name: string;
-      other: string;
-      note: string | null;
-      comune: string;
-      dataset_id: string;
-      source_note: string | null;
-    }[]
-  >(
-    `select c.code, c.name, r.name as other, c.relation_note as note, u.comune, c.dataset_id, c.source_note
-       from energy_community c
-       join energy_community r on r.code = c.possibly_related_to_code
-       cross join lateral unnest(c.comune_istat_codes) as u(comune)
-      where u.comune = any(r.comune_istat_codes)
-      order by c.code, u.comune`,
-  );
-  const founders = await em.execute<
-    {
-      pk: number;
-      name: string;
-      province_code: string;
-      community: string;
-      dataset_id: string;
-      source_note: string | null;
-    }[]
-  >(
-    `select f.pk, f.name, f.province_code, c.name as community, f.dataset_id, f.source_note
-       from energy_community_founder f join energy_community c on c.code = f.community_code
-      where f.province_code <> 'CR' order by f.pk`,
-  );
+  const pairs = await communityPairRows(em);
+  const founders = await founderRows(em);
   const flags: QualityFlag[] = [
     ...pairs.map((p) => ({
       code: POSSIBLY_SAME_COMMUNITY,
@@ -114,12 +71,7 @@ export async function refreshDeclaredCountFlag(
   declared: { count: number; promoter: string; territory: string; source: string },
   dataset: string,
 ): Promise<void> {
-  const [{ named }] = await em.execute<{ named: number }[]>(
-    `select count(distinct f.community_code)::int as named
-       from energy_community_founder f join energy_community c on c.code = f.community_code
-      where c.promoter_code = ?`,
-    [declared.promoter],
-  );
+  const [{ named }] = await namedCommunityCount(em, declared.promoter);
   const flags: QualityFlag[] =
     named === declared.count
       ? []

@@ -1,3 +1,6 @@
+import type { DatePrecision } from '../../../common/dates.js';
+import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
 import { manyLoader, oneLoader } from '../../../common/loaders.js';
@@ -67,3 +70,58 @@ function createInfrastructureLoaders(ctx: HubContext) {
 
 /** The infrastructure loaders of this request. */
 export const infrastructureLoaders = defineLoaders(createInfrastructureLoaders);
+
+/**
+ * Collection centres whose name matches a folded query, best first (Italian-aware scoring,
+ * at least MIN_SCORE): the scores, then the centres (none asked when no hit).
+ */
+export async function centreHits(em: EntityManager, folded: string, limit: number) {
+  const rows = await em.execute<{ pk: number; score: number }[]>(
+    `select pk, ${textScoreSql('name')} as score
+       from collection_centre order by score desc, pk limit ?`,
+    [folded, folded, limit],
+  );
+  const hits = rows.filter((r) => r.score >= MIN_SCORE);
+  const found = hits.length
+    ? await em.find(CollectionCentre, { pk: { $in: hits.map((h) => h.pk) } })
+    : [];
+  return { hits, found };
+}
+
+/** The located collection centres of the comuni, by comune and pk, at most `limit`. */
+export function locatedCentres(
+  ctx: HubContext,
+  comuni: readonly string[],
+  limit: number,
+): Promise<CollectionCentre[]> {
+  return ctx.em.find(
+    CollectionCentre,
+    { comune: { $in: [...comuni] }, lat: { $ne: null }, lon: { $ne: null } },
+    { orderBy: { comune: 'asc', pk: 'asc' }, limit },
+  );
+}
+
+/** The milestones of the programmes the comuni take part in, as timeline rows: one statement for any number of comuni. */
+export function milestoneEventRows(ctx: HubContext, comuni: readonly string[]) {
+  return readRows<{
+    comune: string;
+    on: string;
+    precision: DatePrecision;
+    status: string;
+    description: string;
+    pk: number;
+    programme: string;
+    dataset_id: string;
+    source_note: string | null;
+  }>(
+    ctx,
+    `select gm.comune_istat_code as comune, to_char(m."on", 'YYYY-MM-DD') as "on", m.precision,
+            m.status, m.description, m.pk, p.name as programme, m.dataset_id, m.source_note
+       from programme_milestone m
+       join upgrade_programme p on p.code = m.programme_code
+       join grouping_member gm on gm.grouping_code = p.participants_code
+      where gm.comune_istat_code in (?)
+      order by gm.comune_istat_code, m."on", m.pk`,
+    [[...comuni]],
+  );
+}

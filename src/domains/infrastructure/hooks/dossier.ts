@@ -1,4 +1,3 @@
-import { readRows } from '../../../common/read.js';
 import type {
   LayerProvider,
   NodeLoader,
@@ -6,13 +5,14 @@ import type {
   TimelineEvent,
 } from '../../../common/domain.js';
 import type { HubContext } from '../../../common/context.js';
-import type { DatePrecision } from '../../../common/dates.js';
-import { toGlobalId } from '../../../common/node.js';
-import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
-import { CollectionCentre } from '../model/collection-centre.entity.js';
-import { infrastructureLoaders } from '../data/loaders.js';
 import { intKey } from '../../../common/keys.js';
-import { comuniParam } from '../../../common/keys.js';
+import { toGlobalId } from '../../../common/node.js';
+import {
+  infrastructureLoaders,
+  centreHits,
+  locatedCentres,
+  milestoneEventRows,
+} from '../data/loaders.js';
 
 /** A positive integer key of a global id, or null. */
 
@@ -40,27 +40,7 @@ export async function infrastructureTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await readRows<{
-    comune: string;
-    on: string;
-    precision: DatePrecision;
-    status: string;
-    description: string;
-    pk: number;
-    programme: string;
-    dataset_id: string;
-    source_note: string | null;
-  }>(
-    ctx,
-    `select gm.comune_istat_code as comune, to_char(m."on", 'YYYY-MM-DD') as "on", m.precision,
-            m.status, m.description, m.pk, p.name as programme, m.dataset_id, m.source_note
-       from programme_milestone m
-       join upgrade_programme p on p.code = m.programme_code
-       join grouping_member gm on gm.grouping_code = p.participants_code
-      where gm.comune_istat_code = any(?::text[])
-      order by gm.comune_istat_code, m."on", m.pk`,
-    [comuniParam(comuni)],
-  );
+  const rows = await milestoneEventRows(ctx, comuni);
   return rows.map((r) => ({
     comune: r.comune,
     on: r.on,
@@ -76,11 +56,7 @@ export async function infrastructureTimeline(
 
 /** Collection centres with a known location, as GeoJSON points (lon, lat). */
 export const collectionCentresLayer: LayerProvider = async (ctx, comuni, limit) => {
-  const rows = await ctx.em.find(
-    CollectionCentre,
-    { comune: { $in: [...comuni] }, lat: { $ne: null }, lon: { $ne: null } },
-    { orderBy: { comune: 'asc', pk: 'asc' }, limit },
-  );
+  const rows = await locatedCentres(ctx, comuni, limit);
   return rows.map((c) => ({
     type: 'Feature' as const,
     id: c.id,
@@ -105,14 +81,8 @@ const NAMED_AFTER_A_PLACE = 0.9;
 
 /** Collection centres whose name matches the query (Italian-aware scoring). */
 export const collectionCentreSearch: SearchProvider = async (em, query) => {
-  const rows = await em.execute<{ pk: number; score: number }[]>(
-    `select pk, ${textScoreSql('name')} as score
-       from collection_centre order by score desc, pk limit ?`,
-    [query.folded, query.folded, query.limit],
-  );
-  const hits = rows.filter((r) => r.score >= MIN_SCORE);
+  const { hits, found } = await centreHits(em, query.folded, query.limit);
   if (!hits.length) return [];
-  const found = await em.find(CollectionCentre, { pk: { $in: hits.map((h) => h.pk) } });
   const byPk = new Map(found.map((c) => [c.pk, c]));
   return hits.map((h) => ({
     node: byPk.get(h.pk)!,

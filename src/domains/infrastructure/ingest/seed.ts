@@ -6,7 +6,7 @@ import { readSeedJson, seedPath } from '../../../common/seed-files.js';
 import { foldName } from '../../../common/text.js';
 import { Comune } from '../../../core/model/comune.entity.js';
 import { Dataset } from '../../../core/model/dataset.entity.js';
-import { GroupingKind, TerritorialGrouping } from '../../../core/model/grouping.entity.js';
+import { TerritorialGrouping } from '../../../core/model/grouping.entity.js';
 import { seedDatasets, upsertGroupings } from '../../../core/ingest/seed.js';
 import { Organization } from '../../../core/model/organization.entity.js';
 import { importCollectionCentres } from './collection-centre.import.js';
@@ -21,6 +21,7 @@ import { refreshLotFlags } from '../hooks/quality.js';
 import { ProgrammeLot } from '../model/lot.entity.js';
 import { ProgrammeMilestone } from '../model/milestone.entity.js';
 import { UpgradeProgramme } from '../model/programme.entity.js';
+import { GroupingKind } from '../../../core/model/enums.js';
 
 /** The dataset of the curated press facts (declared by the hub). */
 export const PRESS = 'press-consorzio-it';

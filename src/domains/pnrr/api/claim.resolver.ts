@@ -1,11 +1,13 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../common/context.js';
-import { Claim, ClaimTopic } from '../model/claim.entity.js';
+import { Claim } from '../model/claim.entity.js';
 import { reconcileClaim, sumParts } from '../rules/claim.reconcile.js';
 import { ClaimPartsSum, ClaimReconciliation } from './claim.types.js';
 import { PnrrMeasure } from '../model/measure.entity.js';
 import { pnrrLoaders } from '../data/loaders.js';
 import { MaxItems } from '../../../common/limits.js';
+import { ClaimTopic } from '../model/enums.js';
+import { findClaims } from '../data/lists.js';
 
 /** Press claims and their reconciliation with the open data. */
 @Resolver(() => Claim)
@@ -21,7 +23,7 @@ export class ClaimResolver {
     @Arg('topic', () => ClaimTopic, { nullable: true, description: 'Only this topic.' })
     topic?: ClaimTopic | null,
   ): Promise<Claim[]> {
-    return ctx.em.find(Claim, topic ? { topic } : {}, { orderBy: { code: 'asc' } });
+    return findClaims(ctx, topic ?? null);
   }
 
   @FieldResolver(() => PnrrMeasure, {

@@ -1,34 +1,8 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../common/dates.js';
 import { MoneyScalar } from '../../../common/money.js';
 import { MaxItems } from '../../../common/limits.js';
-
-/** What a claim is compared with. */
-export enum ReconciliationBasis {
-  AS_OF = 'AS_OF',
-  PUBLISHED_SNAPSHOT = 'PUBLISHED_SNAPSHOT',
-  APPLIED_BY = 'APPLIED_BY',
-  CURRENT = 'CURRENT',
-}
-registerEnumType(ReconciliationBasis, {
-  name: 'ReconciliationBasis',
-  description: 'Which open-data figure a claim is compared with (always comuni as bodies).',
-  valuesConfig: {
-    AS_OF: {
-      description:
-        "Today's grant files read as of the claim's date: grants funded (decreed) on or before it and not renounced by then.",
-    },
-    PUBLISHED_SNAPSHOT: {
-      description:
-        "The grant file as it was published on the claim's date (the 2022-11-17 snapshot), renounced excluded.",
-    },
-    APPLIED_BY: {
-      description:
-        "Grants applied for on or before the claim's date and funded at any time, not renounced by that date.",
-    },
-    CURRENT: { description: "Today's grant files, renounced excluded, whatever the date." },
-  },
-});
+import { ReconciliationBasis } from '../model/enums.js';
 
 /** One comparison of a claim with an open-data figure. */
 @ObjectType({ description: 'A claim compared with one open-data figure.' })

@@ -3,12 +3,15 @@ import type { HubContext } from '../../../common/context.js';
 import { MoneyScalar } from '../../../common/money.js';
 import { connectionOf, key, PageArgs, readPage } from '../../../common/pagination.js';
 import { Comune } from '../../../core/model/comune.entity.js';
-import { PnrrGrantConnection, PnrrProjectConnection } from './connections.js';
 import { PnrrImplementation } from '../model/framework.entity.js';
 import { GrantFilterArgs, toGrantFilter } from './inputs.js';
 import { pnrrLoaders } from '../data/loaders.js';
-import { filterKey } from '../data/sums.js';
-import { ComunePnrr, PnrrMeasureAmount } from './types.js';
+import {
+  ComunePnrr,
+  PnrrGrantConnection,
+  PnrrMeasureAmount,
+  PnrrProjectConnection,
+} from './types.js';
 import { MaxItems } from '../../../common/limits.js';
 
 /** The PNRR field of Comune. */
@@ -26,8 +29,9 @@ export class ComunePnrrResolver {
 /** Fields of a comune's PNRR section, each backed by a loader batched over comuni. */
 @Resolver(() => ComunePnrr)
 export class ComunePnrrSectionResolver {
+  /** The comune's sums per measure and over all measures (measure null), for its filter. */
   private amounts(s: ComunePnrr, ctx: HubContext) {
-    return pnrrLoaders(ctx).amounts(filterKey(s.filter)).load(s.istatCode);
+    return pnrrLoaders(ctx).amounts(s.filter).load(s.istatCode);
   }
 
   private async all(s: ComunePnrr, ctx: HubContext) {
@@ -86,7 +90,7 @@ export class ComunePnrrSectionResolver {
   ) {
     const p = readPage(page, key('date', 'int'));
     const rows = await pnrrLoaders(ctx)
-      .grants(JSON.stringify({ f: s.filter, page: p }))
+      .grants({ filter: s.filter, page: p, uncertain: false })
       .load(s.istatCode);
     return connectionOf(
       rows,
@@ -107,7 +111,7 @@ export class ComunePnrrSectionResolver {
   ) {
     const p = readPage(page, key('date', 'int'));
     const rows = await pnrrLoaders(ctx)
-      .grants(JSON.stringify({ f: s.filter, page: p, uncertain: true }))
+      .grants({ filter: s.filter, page: p, uncertain: true })
       .load(s.istatCode);
     return connectionOf(
       rows,
@@ -127,7 +131,7 @@ export class ComunePnrrSectionResolver {
     @Args(() => PageArgs) page: PageArgs,
   ) {
     const p = readPage(page, key('string'));
-    const found = await pnrrLoaders(ctx).projects(JSON.stringify(p)).load(s.istatCode);
+    const found = await pnrrLoaders(ctx).projects(p).load(s.istatCode);
     return connectionOf(found.rows, p, (x) => [x.localCode], found.total);
   }
 

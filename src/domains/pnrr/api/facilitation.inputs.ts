@@ -5,7 +5,7 @@ import {
   FacilitationAudience,
   FacilitationMeetingKind,
   FacilitationMeetingStatus,
-} from '../model/facilitation.enums.js';
+} from '../model/enums.js';
 
 /** Filter of facilitation sessions; all given conditions must hold. */
 @InputType({ description: 'Filter of facilitation sessions; all given conditions must hold.' })

@@ -1,8 +1,8 @@
 import { Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../../common/context.js';
-import { isoDay, periodEndSql } from '../../../common/dates.js';
+import { isoDay } from '../../../common/dates.js';
 import { badInput } from '../../../common/errors.js';
-import { Connection, connectionOf, key, keysetSql, readPage } from '../../../common/pagination.js';
+import { Connection, connectionOf, key, readPage } from '../../../common/pagination.js';
 import { Comune } from '../../../core/model/comune.entity.js';
 import { hubLoaders } from '../../../core/data/loaders.js';
 import { Initiative } from '../../../core/model/initiative.entity.js';
@@ -10,11 +10,15 @@ import { initiativeLoaders } from '../../../core/data/initiative.loaders.js';
 import { Organization } from '../../../core/model/organization.entity.js';
 import { resolveTerritory } from '../../../core/data/territory.js';
 import { FacilitationMeetingsArgs } from './facilitation.inputs.js';
-import { facilitationLoaders } from '../data/facilitation.loaders.js';
+import {
+  facilitationLoaders,
+  findTallies,
+  meetingPage,
+  NO_TIME,
+} from '../data/facilitation.loaders.js';
 import { FacilitationMeeting, FacilitationTally } from '../model/meeting.entity.js';
 import { MaxItems } from '../../../common/limits.js';
 import { loadOrFail } from '../../../common/loaders.js';
-import { comuniParam } from '../../../common/keys.js';
 
 /** A page of facilitation sessions. */
 export const FacilitationMeetingConnection = Connection(
@@ -22,9 +26,6 @@ export const FacilitationMeetingConnection = Connection(
   'FacilitationMeeting',
   'facilitation sessions',
 );
-
-/** Sort key of a session with no start time: after the timed ones of its day. */
-const NO_TIME = '24:00:00';
 
 /** Sessions of the PNRR digital facilitation. */
 @Resolver(() => FacilitationMeeting)
@@ -45,44 +46,12 @@ export class FacilitationMeetingResolver {
     };
     if (f.from && f.until && f.from > f.until)
       throw badInput('filter.until', `${f.until} is before filter.from ${f.from}`);
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      where.push(sql);
-      params.push(value);
-    };
-    if (f.territory) {
-      const comuni = await resolveTerritory(ctx, f.territory, 'filter.territory');
-      add('m.comune_istat_code = any(?::text[])', comuniParam(comuni));
-    }
-    if (f.from) add(`${periodEndSql('m."on"', 'm.precision')} >= ?::date`, f.from);
-    if (f.until) add('m."on" <= ?::date', f.until);
-    if (f.kind) add('m.kind = ?', f.kind);
-    if (f.audience) add('m.audience = ?', f.audience);
-    if (f.status) add('m.status = ?', f.status);
-    const ks = keysetSql(['m."on"', `coalesce(m.start_time, time '${NO_TIME}')`, 'm.code'], page, [
-      'date',
-      'time',
-      null,
-    ]);
-    const conditions = [...where, ...ks.conditions];
-    const rows = await ctx.em.getConnection().execute<{ code: string }[]>(
-      `select m.code from pnrr_facilitation_meeting m
-          ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
-          order by ${ks.orderBy} limit ?`,
-      [...params, ...ks.params, ks.limit],
-    );
-    const found = await facilitationLoaders(ctx).meeting.loadMany(rows.map((r) => r.code));
+    const comuni = f.territory
+      ? await resolveTerritory(ctx, f.territory, 'filter.territory')
+      : null;
+    const { codes, count } = await meetingPage(ctx, { ...f, comuni }, page);
+    const found = await facilitationLoaders(ctx).meeting.loadMany(codes);
     const nodes = found.filter((m): m is FacilitationMeeting => m instanceof FacilitationMeeting);
-    const count = async () => {
-      const [r] = await ctx.em
-        .getConnection()
-        .execute<{ n: number }[]>(
-          `select count(*)::int as n from pnrr_facilitation_meeting m ${where.length ? `where ${where.join(' and ')}` : ''}`,
-          params,
-        );
-      return r.n;
-    };
     return connectionOf(nodes, page, (m) => [m.on, m.startTime ?? NO_TIME, m.code], count);
   }
 
@@ -92,7 +61,7 @@ export class FacilitationMeetingResolver {
       'Facilitation sessions reported only as a count, without dates or comuni (e.g. "12 public meetings already held in Cremasco comuni", late November 2025).',
   })
   facilitationTallies(@Ctx() ctx: HubContext): Promise<FacilitationTally[]> {
-    return ctx.em.find(FacilitationTally, {}, { orderBy: { reportedOn: 'asc', pk: 'asc' } });
+    return findTallies(ctx);
   }
 
   @FieldResolver(() => Comune, {

@@ -1,7 +1,8 @@
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { DateScalar } from '../../../common/dates.js';
 import { PageArgs } from '../../../common/pagination.js';
-import { PnrrBodies, PnrrGroupBy, type GrantFilter } from './types.js';
+import type { GrantFilter } from '../data/sums.js';
+import { PnrrBodies, PnrrGroupBy } from '../model/enums.js';
 
 const AS_OF =
   'Count the grants as they stood on this date: funded (decreed) on or before it and not renounced by then, by every dated observation (the current files with the day they were published and their status dates, and the files as published on past days, e.g. 2022-11-17). A grant no observation decides for the date (renounced at an unknown date after it was last seen active) is not guessed: it is summed in `uncertainAmount`.';

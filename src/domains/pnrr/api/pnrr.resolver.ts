@@ -2,14 +2,14 @@ import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
 import type { HubContext } from '../../../common/context.js';
 import { connectionOf, key, readPage } from '../../../common/pagination.js';
 import { checkIstatCode, resolveTerritory } from '../../../core/data/territory.js';
-import { PnrrProjectConnection } from './connections.js';
 import { PnrrFramework } from '../model/framework.entity.js';
 import { PnrrMeasure, PnrrNotice } from '../model/measure.entity.js';
 import { PnrrProjectsArgs, PnrrSummaryArgs, toGrantFilter } from './inputs.js';
 import { summaryRows } from '../data/sums.js';
-import { PnrrSummary, PnrrSummaryRow } from './types.js';
+import { PnrrProjectConnection, PnrrSummary, PnrrSummaryRow } from './types.js';
 import { findProjects } from '../data/project.query.js';
 import { MaxItems } from '../../../common/limits.js';
+import { findFramework, findMeasures, findNotices } from '../data/lists.js';
 
 /** Root queries of the PNRR domain. */
 @Resolver()
@@ -73,15 +73,14 @@ export class PnrrResolver {
       'How the PNRR digital measures work for the Cremasco comuni, as the press and Consorzio.IT state it: goals deadline, who runs the projects, reporting in ReGiS; null when not loaded.',
   })
   async pnrrFramework(@Ctx() ctx: HubContext): Promise<PnrrFramework | null> {
-    const [f] = await ctx.em.find(PnrrFramework, {}, { orderBy: { code: 'asc' }, limit: 1 });
-    return f ?? null;
+    return findFramework(ctx);
   }
 
   // The measures of PA digitale 2026 (7), a closed programme.
   @MaxItems(20)
   @Query(() => [PnrrMeasure], { description: 'The PA digitale 2026 measures, by code.' })
   measures(@Ctx() ctx: HubContext): Promise<PnrrMeasure[]> {
-    return ctx.em.find(PnrrMeasure, {}, { orderBy: { code: 'asc' } });
+    return findMeasures(ctx);
   }
 
   // The notices of PA digitale 2026 (57 today), a programme that ends in 2026.
@@ -94,8 +93,6 @@ export class PnrrResolver {
     @Arg('measure', () => String, { nullable: true, description: 'Only this measure, e.g. "1.2".' })
     measure?: string | null,
   ): Promise<PnrrNotice[]> {
-    return ctx.em.find(PnrrNotice, measure ? { measure } : {}, {
-      orderBy: { opensOn: 'desc nulls last', title: 'asc' },
-    });
+    return findNotices(ctx, measure ?? null);
   }
 }

@@ -1,46 +1,12 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../common/dates.js';
 import { MoneyScalar } from '../../../common/money.js';
 import { MaxItems } from '../../../common/limits.js';
-
-/** Which bodies' grants count for a comune or a territory. */
-export enum PnrrBodies {
-  COMUNE = 'COMUNE',
-  ALL = 'ALL',
-}
-registerEnumType(PnrrBodies, {
-  name: 'PnrrBodies',
-  description: 'Which bodies (enti) count: the comuni themselves, or every body located there.',
-  valuesConfig: {
-    COMUNE: { description: 'Only grants whose body is the comune itself (tipologia Comuni).' },
-    ALL: {
-      description:
-        'Grants of every body located in the comune: the comune, its schools, other bodies (ASST, province, consortia...).',
-    },
-  },
-});
-
-/** How `pnrrSummary` groups its rows. */
-export enum PnrrGroupBy {
-  MEASURE = 'MEASURE',
-  COMUNE = 'COMUNE',
-  STATUS = 'STATUS',
-  NOTICE = 'NOTICE',
-  BODY_KIND = 'BODY_KIND',
-  FUNDING_MONTH = 'FUNDING_MONTH',
-}
-registerEnumType(PnrrGroupBy, {
-  name: 'PnrrGroupBy',
-  description: 'Grouping of the PNRR summary rows.',
-  valuesConfig: {
-    MEASURE: { description: 'By measure: key = measure code ("1.4.1"), label = title.' },
-    COMUNE: { description: 'By comune where the body is: key = ISTAT code, label = name.' },
-    STATUS: { description: 'By current state: key = FUNDED, RENOUNCED or PAID.' },
-    NOTICE: { description: 'By notice (avviso): key = label = notice title.' },
-    BODY_KIND: { description: 'By kind of body: key = COMUNE, SCHOOL or OTHER.' },
-    FUNDING_MONTH: { description: 'By month of the funding decree: key = label = "YYYY-MM".' },
-  },
-});
+import { PnrrBodies } from '../model/enums.js';
+import type { GrantFilter } from '../data/sums.js';
+import { Connection } from '../../../common/pagination.js';
+import { PnrrGrant } from '../model/grant.entity.js';
+import { PnrrProject } from '../model/project.entity.js';
 
 /** Amount of one measure within a comune's or territory's grants. */
 @ObjectType('PnrrMeasureAmount', {
@@ -120,13 +86,6 @@ export class PnrrSummary {
   rows!: PnrrSummaryRow[];
 }
 
-/** The PNRR options a section or summary was asked with. */
-export interface GrantFilter {
-  bodies: PnrrBodies;
-  includeRenounced: boolean;
-  asOf: string | null;
-}
-
 /** A comune's PNRR section; its fields are resolved by per-request loaders. */
 @ObjectType('ComunePnrr', {
   description:
@@ -150,3 +109,8 @@ export class ComunePnrr {
     return Object.assign(new ComunePnrr(), { istatCode, filter });
   }
 }
+
+/** A page of PNRR grants. */
+export const PnrrGrantConnection = Connection(PnrrGrant, 'PnrrGrant', 'PA digitale 2026 grants');
+/** A page of PNRR projects. */
+export const PnrrProjectConnection = Connection(PnrrProject, 'PnrrProject', 'PNRR projects');

@@ -1,8 +1,11 @@
+import type { DatePrecision } from '../../../common/dates.js';
 import DataLoader from 'dataloader';
 import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
 import { manyLoader, oneLoader } from '../../../common/loaders.js';
-import { FacilitationMeeting } from '../model/meeting.entity.js';
+import { FacilitationMeeting, FacilitationTally } from '../model/meeting.entity.js';
+import { periodEndSql } from '../../../common/dates.js';
+import { keysetSql, type Page } from '../../../common/pagination.js';
 import { comuniParam } from '../../../common/keys.js';
 
 /** Per-comune counts of the facilitation sessions (one statement for any set of comuni). */
@@ -56,3 +59,96 @@ function createFacilitationLoaders(ctx: HubContext) {
 
 /** The facilitation loaders of this request. */
 export const facilitationLoaders = defineLoaders(createFacilitationLoaders);
+
+/** Sort key of a session with no start time: after the timed ones of its day. */
+export const NO_TIME = '24:00:00';
+
+/** What `facilitationMeetings` filters on, checked; `comuni`: the territory resolved. */
+export interface MeetingQuery {
+  comuni: readonly string[] | null;
+  from?: string | null;
+  until?: string | null;
+  kind?: string | null;
+  audience?: string | null;
+  status?: string | null;
+}
+
+/**
+ * One keyset page of session codes by date, start time and code, and the count of every
+ * match (asked only when a page past the end returns no row).
+ */
+export async function meetingPage(
+  ctx: HubContext,
+  f: MeetingQuery,
+  page: Page,
+): Promise<{ codes: string[]; count: () => Promise<number> }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    where.push(sql);
+    params.push(value);
+  };
+  if (f.comuni) {
+    const comuni = f.comuni;
+    // An array parameter expands to a list: `in (?)`, and no comune matches nothing.
+    if (comuni.length) add('m.comune_istat_code in (?)', comuni);
+    else where.push('false');
+  }
+  if (f.from) add(`${periodEndSql('m."on"', 'm.precision')} >= ?::date`, f.from);
+  if (f.until) add('m."on" <= ?::date', f.until);
+  if (f.kind) add('m.kind = ?', f.kind);
+  if (f.audience) add('m.audience = ?', f.audience);
+  if (f.status) add('m.status = ?', f.status);
+  const ks = keysetSql(['m."on"', `coalesce(m.start_time, time '${NO_TIME}')`, 'm.code'], page, [
+    'date',
+    'time',
+    null,
+  ]);
+  const conditions = [...where, ...ks.conditions];
+  const rows = await ctx.em.getConnection().execute<{ code: string }[]>(
+    `select m.code from pnrr_facilitation_meeting m
+          ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+          order by ${ks.orderBy} limit ?`,
+    [...params, ...ks.params, ks.limit],
+  );
+  const count = async () => {
+    const [r] = await ctx.em
+      .getConnection()
+      .execute<{ n: number }[]>(
+        `select count(*)::int as n from pnrr_facilitation_meeting m ${where.length ? `where ${where.join(' and ')}` : ''}`,
+        params,
+      );
+    return r.n;
+  };
+  return { codes: rows.map((r) => r.code), count };
+}
+
+/** The sessions reported only as a count, by date reported. */
+export function findTallies(ctx: HubContext): Promise<FacilitationTally[]> {
+  return ctx.em.find(FacilitationTally, {}, { orderBy: { reportedOn: 'asc', pk: 'asc' } });
+}
+
+/** The sessions held or announced in the comuni, one row each, by comune, date and code: one statement. */
+export function meetingEventRows(ctx: HubContext, comuni: readonly string[]) {
+  return readRows<{
+    comune: string;
+    on: string;
+    precision: DatePrecision;
+    title: string;
+    code: string;
+    dataset_id: string;
+    source_note: string | null;
+  }>(
+    ctx,
+    `select m.comune_istat_code as comune, to_char(m."on", 'YYYY-MM-DD') as "on", m.precision,
+            'Digital facilitation: ' || m.title
+              || coalesce(', ' || to_char(m.start_time, 'HH24:MI'), '')
+              || coalesce(', ' || m.venue, '')
+              || case when m.status = 'ANNOUNCED' then ' (announced)' else '' end as title,
+            m.code, m.dataset_id, m.source_note
+       from pnrr_facilitation_meeting m
+      where m.comune_istat_code in (?)
+      order by 1, 2, m.code`,
+    [[...comuni]],
+  );
+}

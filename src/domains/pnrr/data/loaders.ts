@@ -1,29 +1,50 @@
 import DataLoader from 'dataloader';
 import { defineLoaders, type HubContext } from '../../../common/context.js';
+import { comuniParam } from '../../../common/keys.js';
 import { groupBy, manyLoader, oneLoader } from '../../../common/loaders.js';
 import { keysetSql, type Page } from '../../../common/pagination.js';
 import { PnrrBody } from '../model/body.entity.js';
 import { Claim } from '../model/claim.entity.js';
 import { resolveTerritory } from '../../../core/data/territory.js';
-import { computeFigure, type BasisFigure } from '../rules/claim.reconcile.js';
-import type { ReconciliationBasis } from '../api/claim.types.js';
+import type { BasisFigure } from '../rules/claim.reconcile.js';
+import { computeFigure } from './figures.js';
 import { PnrrImplementation } from '../model/framework.entity.js';
 import { PnrrGrant } from '../model/grant.entity.js';
 import { PnrrComuneKpi } from '../model/kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from '../model/measure.entity.js';
 import { PnrrProject, PnrrProjectLocation } from '../model/project.entity.js';
-import { amountsByComune, grantSql, type AmountRow } from './sums.js';
-import type { GrantFilter } from '../api/types.js';
-import { comuniParam } from '../../../common/keys.js';
+import {
+  amountsByComune,
+  grantFilterKey,
+  grantSql,
+  type AmountRow,
+  type GrantFilter,
+} from './sums.js';
+import { type ReconciliationBasis } from '../model/enums.js';
 
-/** One loader per distinct set of arguments, each batching over comuni. */
-function keyed<V>(make: (key: string) => DataLoader<string, V>) {
+/**
+ * One loader per distinct argument value, each batching over comuni: `keyOf` names the
+ * value (equal values, equal keys) and `make` builds its loader from the typed value.
+ */
+function perArgs<A, V>(keyOf: (args: A) => string, make: (args: A) => DataLoader<string, V>) {
   const loaders = new Map<string, DataLoader<string, V>>();
-  return (key: string) => {
+  return (args: A) => {
+    const key = keyOf(args);
     let l = loaders.get(key);
-    if (!l) loaders.set(key, (l = make(key)));
+    if (!l) loaders.set(key, (l = make(args)));
     return l;
   };
+}
+
+/** The key of a page asked for: its size, its way and its cursors (the keys derive from them). */
+const pageKey = (p: Page) =>
+  `${p.size}|${p.backward ? 1 : 0}|${p.afterCursor ?? ''}|${p.beforeCursor ?? ''}`;
+
+/** Which grants of a comune a page lists: the counted ones, or the uncertain ones on asOf. */
+export interface GrantPageArgs {
+  filter: GrantFilter;
+  page: Page;
+  uncertain: boolean;
 }
 
 /** A page of a per-comune list: the rows of the page (plus one, to tell if more lie that way). */
@@ -76,45 +97,44 @@ function createPnrrLoaders(ctx: HubContext) {
       (l) => l.project.unwrap().localCode,
     ),
     /** Sums per measure and in total, per comune, for one filter: one statement per batch. */
-    amounts: keyed<AmountRow[]>((key) => {
-      const f = JSON.parse(key) as GrantFilter;
-      return new DataLoader(async (codes) => {
-        const byComune = groupBy(await amountsByComune(ctx, codes, f), (r) => r.comune);
-        return codes.map((c) => byComune.get(c) ?? []);
-      });
-    }),
+    amounts: perArgs(
+      grantFilterKey,
+      (f: GrantFilter) =>
+        new DataLoader<string, AmountRow[]>(async (codes) => {
+          const byComune = groupBy(await amountsByComune(ctx, codes, f), (r) => r.comune);
+          return codes.map((c) => byComune.get(c) ?? []);
+        }),
+    ),
     /**
      * A keyset page of grants per comune (by funding date, then id), either way, the
      * counted ones or those whose state on the asOf date is uncertain: one statement per batch.
      */
-    grants: keyed<PnrrGrant[]>((key) => {
-      const { f, page, uncertain } = JSON.parse(key) as {
-        f: GrantFilter;
-        page: Page;
-        uncertain?: boolean;
-      };
-      const w = grantSql(f);
-      const ks = keysetSql(['g.funded_on', 'g.pk'], page, ['date', 'integer']);
-      return new DataLoader(async (codes) => {
-        const rows = await em.execute<Record<string, unknown>[]>(
-          `select * from (
+    grants: perArgs(
+      (a: GrantPageArgs) => `${grantFilterKey(a.filter)}|${pageKey(a.page)}|${a.uncertain ? 1 : 0}`,
+      ({ filter, page, uncertain }: GrantPageArgs) => {
+        const w = grantSql(filter);
+        const ks = keysetSql(['g.funded_on', 'g.pk'], page, ['date', 'integer']);
+        return new DataLoader<string, PnrrGrant[]>(async (codes) => {
+          const rows = await em.execute<Record<string, unknown>[]>(
+            `select * from (
              select g.*, row_number() over (partition by g.comune_istat_code order by ${ks.orderBy}) as rn_
                from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
               where g.comune_istat_code = any(?::text[])
                 and ${uncertain ? w.uncertain : w.counted}
                 ${ks.conditions.map((c) => `and ${c}`).join(' ')}) x
             where rn_ <= ? order by comune_istat_code, rn_`,
-          [...w.params, comuniParam(codes), ...ks.params, ks.limit],
-        );
-        const grants = rows.map(({ rn_: _, ...r }) => em.map(PnrrGrant, r));
-        const byComune = groupBy(grants, (g) => g.comune.unwrap().istatCode);
-        return codes.map((c) => byComune.get(c) ?? []);
-      });
-    }),
+            [...w.params, comuniParam(codes), ...ks.params, ks.limit],
+          );
+          const grants = rows.map(({ rn_: _, ...r }) => em.map(PnrrGrant, r));
+          const byComune = groupBy(grants, (g) => g.comune.unwrap().istatCode);
+          return codes.map((c) => byComune.get(c) ?? []);
+        });
+      },
+    ),
     /** A keyset page of projects located in each comune (by local code), either way. */
-    projects: keyed<ComunePage<PnrrProject>>((key) => {
-      const ks = keysetSql(['p.local_code'], JSON.parse(key) as Page);
-      return new DataLoader(async (codes) => {
+    projects: perArgs(pageKey, (page: Page) => {
+      const ks = keysetSql(['p.local_code'], page);
+      return new DataLoader<string, ComunePage<PnrrProject>>(async (codes) => {
         const list = comuniParam(codes);
         const counts = await em.execute<{ comune: string; n: string }[]>(
           `select comune_istat_code as comune, count(distinct project_local_code) as n

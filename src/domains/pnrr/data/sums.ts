@@ -1,7 +1,14 @@
 import type { HubContext } from '../../../common/context.js';
-import { readRows } from '../../../common/read.js';
-import { PnrrBodies, type GrantFilter, type PnrrGroupBy } from '../api/types.js';
 import { comuniParam } from '../../../common/keys.js';
+import { readRows } from '../../../common/read.js';
+import { PnrrBodies, type PnrrGroupBy } from '../model/enums.js';
+
+/** The PNRR options a section or summary was asked with. */
+export interface GrantFilter {
+  bodies: PnrrBodies;
+  includeRenounced: boolean;
+  asOf: string | null;
+}
 
 /**
  * How a query selects the grants of a filter (alias `g` = pnrr_grant, `b` = pnrr_body):
@@ -47,9 +54,9 @@ export function grantSql(f: GrantFilter): GrantSql {
   };
 }
 
-/** A stable key of a filter, for per-filter loaders. */
-export const filterKey = (f: GrantFilter) =>
-  JSON.stringify({ bodies: f.bodies, includeRenounced: f.includeRenounced, asOf: f.asOf });
+/** The key of a filter's loaders: equal filters share one loader (one statement per batch). */
+export const grantFilterKey = (f: GrantFilter): string =>
+  `${f.bodies}|${f.includeRenounced ? 1 : 0}|${f.asOf ?? ''}`;
 
 /** One aggregate row: a comune (or null), a measure (or null for all measures). */
 export interface AmountRow {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { replaceQualityFlags, type QualityFlag } from '../../../core/ingest/quality-flags.js';
-import { Claim } from '../model/claim.entity.js';
+import { computeFigure } from '../data/figures.js';
+import { allClaims } from '../data/lists.js';
 import {
-  computeFigure,
   euros,
   reconcileClaim,
   sumParts,
@@ -22,7 +22,7 @@ export const CLAIM_PARTS_INCONSISTENT = 'CLAIM_PARTS_INCONSISTENT';
  * add up to. Run by the seed and after every grant import, in the caller's transaction.
  */
 export async function refreshClaimFlags(em: EntityManager): Promise<number> {
-  const claims = await em.find(Claim, {}, { orderBy: { code: 'asc' } });
+  const claims = await allClaims(em);
   const flags: QualityFlag[] = [];
   // One statement at a time on the transaction's connection; each figure computed once.
   const figures = new Map<string, Promise<BasisFigure>>();

@@ -1,49 +1,25 @@
-import { readRows } from '../../../common/read.js';
 import { DatePrecision } from '../../../common/dates.js';
 import type { NodeLoader, SearchProvider, TimelineEvent } from '../../../common/domain.js';
 import type { HubContext } from '../../../common/context.js';
 import { toGlobalId } from '../../../common/node.js';
-import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
 import { tableSearch } from '../../../core/data/search.js';
-import { PnrrBody } from '../model/body.entity.js';
-import { Claim } from '../model/claim.entity.js';
 import { euros } from '../rules/claim.reconcile.js';
-import { PnrrGrant } from '../model/grant.entity.js';
 import { PnrrNotice } from '../model/measure.entity.js';
 import { pnrrLoaders } from '../data/loaders.js';
+import { findClaim, findGrant, findProject } from '../data/lists.js';
+import { bodyHits, grantEventRows, type TimelineGrant } from '../data/dossier.js';
 import { PnrrProject } from '../model/project.entity.js';
 import { withIntKey } from '../../../common/keys.js';
-import { comuniParam } from '../../../common/keys.js';
 
 /** Records of the domain by the key inside their global id (`node(id)`). */
 export const pnrrNodes: Record<string, NodeLoader> = {
   PnrrMeasure: (ctx, key) => pnrrLoaders(ctx).measure.load(key),
   PnrrNotice: (ctx, key) => pnrrLoaders(ctx).notice.load(key),
   PnrrBody: (ctx, key) => pnrrLoaders(ctx).body.load(key),
-  PnrrGrant: (ctx, key) => withIntKey(key, (pk) => ctx.em.findOne(PnrrGrant, { pk })),
-  PnrrProject: (ctx, key) => ctx.em.findOne(PnrrProject, { localCode: key }),
-  Claim: (ctx, key) => ctx.em.findOne(Claim, { code: key }),
+  PnrrGrant: (ctx, key) => withIntKey(key, (pk) => findGrant(ctx, pk)),
+  PnrrProject: (ctx, key) => findProject(ctx, key),
+  Claim: (ctx, key) => findClaim(ctx, key),
 };
-
-/** A grant as the timeline reads it, with its observations in past files. */
-interface TimelineGrant {
-  pk: number;
-  comune: string;
-  body_kind: string;
-  amount: string;
-  measure: string;
-  notice: string;
-  body: string;
-  dataset: string;
-  note: string | null;
-  funded_on: string;
-  status: 'FUNDED' | 'RENOUNCED' | 'PAID';
-  status_on: string | null;
-  observed_on: string | null;
-  last_active: string | null;
-  first_renounced: string | null;
-  siblings: { measure: string; amount: string; notice: string }[] | null;
-}
 
 const nextDay = (d: string) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -110,26 +86,7 @@ export async function pnrrTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await readRows<TimelineGrant>(
-    ctx,
-    `select g.pk, g.comune_istat_code as comune, b.kind::text as body_kind, g.amount::text as amount,
-            g.measure_code as measure, g.notice_title as notice, b.name as body,
-            g.dataset_id as dataset, g.source_note as note, g.funded_on::text as funded_on,
-            g.status::text as status, g.status_on::text as status_on,
-            g.status_observed_on::text as observed_on,
-            (select max(s.published_on) from pnrr_grant_snapshot s where s.cup = g.cup
-               and s.notice_title = g.notice_title and s.status <> 'RENOUNCED')::text as last_active,
-            (select min(s.published_on) from pnrr_grant_snapshot s where s.cup = g.cup
-               and s.notice_title = g.notice_title and s.status = 'RENOUNCED')::text as first_renounced,
-            case when g.amount = 0 then (
-              select json_agg(json_build_object('measure', o.measure_code, 'amount', o.amount::text,
-                                                'notice', o.notice_title) order by o.measure_code)
-                from pnrr_grant o where o.cup = g.cup and o.pk <> g.pk) end as siblings
-       from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
-      where g.comune_istat_code = any(?::text[])
-      order by g.comune_istat_code, g.funded_on, g.pk`,
-    [comuniParam(comuni)],
-  );
+  const rows = await grantEventRows(ctx, comuni);
   return rows.flatMap((g) => {
     const zero = Number(g.amount) === 0 ? zeroReason(g) : '';
     const what = `PNRR ${g.measure}: ${euros(g.amount)} EUR to ${g.body}`;
@@ -172,14 +129,7 @@ const secondary =
 
 /** Bodies other than the comuni themselves (those are found as comuni). */
 const bodySearch: SearchProvider = async (em, { folded, limit }) => {
-  const rows = await em.execute<{ k: string; score: number }[]>(
-    `select k, score from (select ipa_code as k, ${textScoreSql('name')} as score
-       from pnrr_body where kind <> 'COMUNE') s where score >= ? order by score desc, k limit ?`,
-    [folded, folded, MIN_SCORE, limit],
-  );
-  const found = rows.length
-    ? await em.find(PnrrBody, { ipaCode: { $in: rows.map((r) => r.k) } })
-    : [];
+  const { rows, found } = await bodyHits(em, folded, limit);
   const byKey = new Map(found.map((b) => [b.ipaCode, b]));
   return rows.flatMap((r) => {
     const node = byKey.get(r.k);

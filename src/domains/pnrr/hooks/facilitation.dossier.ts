@@ -1,10 +1,8 @@
-import { readRows } from '../../../common/read.js';
 import type { HubContext } from '../../../common/context.js';
-import type { DatePrecision } from '../../../common/dates.js';
 import type { NodeLoader, TimelineEvent } from '../../../common/domain.js';
 import { toGlobalId } from '../../../common/node.js';
 import { facilitationLoaders } from '../data/facilitation.loaders.js';
-import { comuniParam } from '../../../common/keys.js';
+import { meetingEventRows } from '../data/facilitation.loaders.js';
 
 /** Facilitation sessions by the key inside their global id (`node(id)`). */
 export const facilitationNodes: Record<string, NodeLoader> = {
@@ -20,27 +18,7 @@ export async function facilitationTimeline(
   comuni: readonly string[],
 ): Promise<TimelineEvent[]> {
   if (!comuni.length) return [];
-  const rows = await readRows<{
-    comune: string;
-    on: string;
-    precision: DatePrecision;
-    title: string;
-    code: string;
-    dataset_id: string;
-    source_note: string | null;
-  }>(
-    ctx,
-    `select m.comune_istat_code as comune, to_char(m."on", 'YYYY-MM-DD') as "on", m.precision,
-            'Digital facilitation: ' || m.title
-              || coalesce(', ' || to_char(m.start_time, 'HH24:MI'), '')
-              || coalesce(', ' || m.venue, '')
-              || case when m.status = 'ANNOUNCED' then ' (announced)' else '' end as title,
-            m.code, m.dataset_id, m.source_note
-       from pnrr_facilitation_meeting m
-      where m.comune_istat_code = any(?::text[])
-      order by 1, 2, m.code`,
-    [comuniParam(comuni)],
-  );
+  const rows = await meetingEventRows(ctx, comuni);
   return rows.map((r) => ({
     comune: r.comune,
     on: r.on,

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { replaceQualityFlags, type QualityFlag } from '../../../core/ingest/quality-flags.js';
 import { euros } from '../rules/claim.reconcile.js';
+import { disputedRenunciations } from '../data/figures.js';
 
 /** A renounced grant whose renunciation day no file gives. */
 export const RENUNCIATION_DATE_UNKNOWN = 'GRANT_RENUNCIATION_DATE_UNKNOWN';
@@ -15,33 +16,7 @@ export const STATUS_CONFLICT = 'GRANT_STATUS_CONFLICT';
  * every grant import, in the caller's transaction.
  */
 export async function refreshGrantStateFlags(em: EntityManager): Promise<number> {
-  const rows = await em.execute<
-    {
-      pk: number;
-      comune: string;
-      body: string;
-      measure: string;
-      amount: string;
-      funded_on: string;
-      status_on: string | null;
-      observed_on: string | null;
-      last_active: string | null;
-      dataset_id: string;
-      source_note: string | null;
-    }[]
-  >(
-    `select g.pk, g.comune_istat_code as comune, b.name as body, g.measure_code as measure,
-            g.amount::text as amount, g.funded_on::text as funded_on, g.status_on::text as status_on,
-            g.status_observed_on::text as observed_on, a.last_active::text as last_active,
-            g.dataset_id, g.source_note
-       from pnrr_grant g join pnrr_body b on b.ipa_code = g.body_ipa_code
-       cross join lateral (select max(s.published_on) as last_active from pnrr_grant_snapshot s
-                            where s.cup = g.cup and s.notice_title = g.notice_title
-                              and s.status <> 'RENOUNCED') a
-      where g.status = 'RENOUNCED'
-        and (g.status_on is null or a.last_active >= g.status_on)
-      order by g.comune_istat_code, g.pk`,
-  );
+  const rows = await disputedRenunciations(em);
   const flags: QualityFlag[] = rows.map((r) => {
     const what = `The measure-${r.measure} grant of ${euros(r.amount)} EUR to ${r.body}`;
     const seen = r.last_active

@@ -9,12 +9,12 @@ import { Comune } from '../../../core/model/comune.entity.js';
 import { Dataset } from '../../../core/model/dataset.entity.js';
 import { Initiative } from '../../../core/model/initiative.entity.js';
 import { Organization } from '../../../core/model/organization.entity.js';
-import type {
-  FacilitationAudience,
-  FacilitationMeetingKind,
-  FacilitationMeetingStatus,
-} from '../model/facilitation.enums.js';
 import { FacilitationMeeting, FacilitationTally } from '../model/meeting.entity.js';
+import {
+  type FacilitationAudience,
+  type FacilitationMeetingKind,
+  type FacilitationMeetingStatus,
+} from '../model/enums.js';
 
 /** Shape of seeds/data/pnrr/facilitation.json. */
 export interface FacilitationSeed {

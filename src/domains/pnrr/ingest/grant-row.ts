@@ -1,7 +1,7 @@
 import { formatMoney } from '../../../common/money.js';
 import { RowError } from '../../../common/importer.js';
-import { BodyKind } from '../model/body.entity.js';
-import { STATUS_LETTER, type GrantStatus } from '../model/grant.entity.js';
+import { STATUS_LETTER } from '../model/grant.entity.js';
+import { BodyKind, type GrantStatus } from '../model/enums.js';
 import { istatCell } from '../../../common/csv-cells.js';
 
 /** Columns every `candidature_*` layout has. */

@@ -7,18 +7,15 @@ import { readSeedCsv, readSeedJson, seedPath } from '../../../common/seed-files.
 import { Comune } from '../../../core/model/comune.entity.js';
 import { Dataset } from '../../../core/model/dataset.entity.js';
 import { seedDatasets } from '../../../core/ingest/seed.js';
-import { Claim, ClaimTopic, ClaimWording } from '../model/claim.entity.js';
+import { Claim } from '../model/claim.entity.js';
 import { refreshClaimFlags } from '../hooks/claim.quality.js';
-import {
-  PnrrFramework,
-  PnrrImplementation,
-  type PnrrImplementationMode,
-} from '../model/framework.entity.js';
+import { PnrrFramework, PnrrImplementation } from '../model/framework.entity.js';
 import { refreshGrantStateFlags } from '../hooks/grant.quality.js';
 import { PnrrComuneKpi } from '../model/kpi.entity.js';
 import { PnrrMeasure, PnrrNotice } from '../model/measure.entity.js';
 import { importGrantFile } from './grants.import.js';
 import { seedProjects } from './project.seed.js';
+import { ClaimTopic, ClaimWording, type PnrrImplementationMode } from '../model/enums.js';
 
 /**
  * The current grant files with the day each version was published (its upstream commit,

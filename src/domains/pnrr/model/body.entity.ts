@@ -8,29 +8,11 @@ import {
   Property,
   type Ref,
 } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { Node, toGlobalId } from '../../../common/node.js';
 import type { Comune } from '../../../core/model/comune.entity.js';
 import { Sourced } from '../../../core/model/sourced.js';
-
-/** Kind of public body that received a grant. */
-export enum BodyKind {
-  COMUNE = 'COMUNE',
-  SCHOOL = 'SCHOOL',
-  OTHER = 'OTHER',
-}
-registerEnumType(BodyKind, {
-  name: 'PnrrBodyKind',
-  description: 'Kind of body (tipologia ente) that applied for PA digitale 2026 funds.',
-  valuesConfig: {
-    COMUNE: { description: 'A comune (tipologia "Comune"/"Comuni").' },
-    SCHOOL: { description: 'A school (tipologia "Scuole").' },
-    OTHER: {
-      description:
-        'Any other body (tipologia "Altri Enti", "ASL"...): province, ASST, consortium...',
-    },
-  },
-});
+import { BodyKind } from './enums.js';
 
 /** A public body known by its IPA code. */
 @ObjectType('PnrrBody', {

@@ -8,44 +8,17 @@ import {
   Property,
   type Ref,
 } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../common/dates.js';
 import { MoneyScalar } from '../../../common/money.js';
 import { Node, toGlobalId } from '../../../common/node.js';
 import { Sourced } from '../../../core/model/sourced.js';
 import type { PnrrMeasure } from './measure.entity.js';
 import { MaxItems } from '../../../common/limits.js';
+import { ClaimTopic, ClaimWording } from './enums.js';
 
 /** Most other territories a claim is compared with (1 today). */
 export const MAX_OTHER_TERRITORIES = 10;
-
-/** What a claim is about. */
-export enum ClaimTopic {
-  PNRR = 'PNRR',
-}
-registerEnumType(ClaimTopic, {
-  name: 'ClaimTopic',
-  description: 'Topic of a claim (dichiarazione) made in the press.',
-  valuesConfig: { PNRR: { description: 'PNRR funds (fondi PNRR).' } },
-});
-
-/** How the press worded the figure. */
-export enum ClaimWording {
-  EXACT = 'EXACT',
-  ROUNDED = 'ROUNDED',
-  ALMOST = 'ALMOST',
-  OVER = 'OVER',
-}
-registerEnumType(ClaimWording, {
-  name: 'ClaimWording',
-  description: 'How the figure was worded, which sets the range the hub reads into it.',
-  valuesConfig: {
-    EXACT: { description: 'An exact figure, e.g. 11,038,976.' },
-    ROUNDED: { description: 'A rounded figure, e.g. 2,630,000.' },
-    ALMOST: { description: '"Almost" (quasi) the figure: at most the value.' },
-    OVER: { description: '"Over" (oltre) the figure: at least the value.' },
-  },
-});
 
 /** A figure stated in the press, kept with its source and reconciled with the open data. */
 @ObjectType({

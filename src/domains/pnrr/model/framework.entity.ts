@@ -7,10 +7,11 @@ import {
   Property,
   type Ref,
 } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { DatePrecision, PreciseDate } from '../../../common/dates.js';
 import type { Comune } from '../../../core/model/comune.entity.js';
 import { Sourced } from '../../../core/model/sourced.js';
+import { PnrrImplementationMode } from './enums.js';
 
 /**
  * How the PNRR digital measures work for the Cremasco comuni, as the press and Consorzio.IT
@@ -65,25 +66,6 @@ export class PnrrFramework extends Sourced {
     return PreciseDate.of(this.goalsDueOn, this.goalsDuePrecision);
   }
 }
-
-/** How a comune runs its PNRR digital projects. */
-export enum PnrrImplementationMode {
-  DELEGATED_TO_CONSORZIO_IT = 'DELEGATED_TO_CONSORZIO_IT',
-  SELF_WITH_SUPPORT = 'SELF_WITH_SUPPORT',
-}
-registerEnumType(PnrrImplementationMode, {
-  name: 'PnrrImplementationMode',
-  description: 'How a comune runs its PNRR digital projects (attuazione).',
-  valuesConfig: {
-    DELEGATED_TO_CONSORZIO_IT: {
-      description:
-        'The whole project is delegated to Consorzio.IT: application, execution, reporting.',
-    },
-    SELF_WITH_SUPPORT: {
-      description: 'The comune runs it itself, with the support of Consorzio.IT.',
-    },
-  },
-});
 
 /** How one comune runs its PNRR digital projects, where a source says so. */
 @ObjectType('PnrrImplementation', {

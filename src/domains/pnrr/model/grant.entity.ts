@@ -9,7 +9,7 @@ import {
   Unique,
   type Ref,
 } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../common/dates.js';
 import { MoneyScalar } from '../../../common/money.js';
 import { Node, toGlobalId } from '../../../common/node.js';
@@ -17,22 +17,7 @@ import type { Comune } from '../../../core/model/comune.entity.js';
 import { Sourced } from '../../../core/model/sourced.js';
 import type { PnrrBody } from './body.entity.js';
 import type { PnrrMeasure, PnrrNotice } from './measure.entity.js';
-
-/** State of a grant (stato candidatura). */
-export enum GrantStatus {
-  FUNDED = 'FUNDED',
-  RENOUNCED = 'RENOUNCED',
-  PAID = 'PAID',
-}
-registerEnumType(GrantStatus, {
-  name: 'PnrrGrantStatus',
-  description: 'State of a funded application (stato candidatura).',
-  valuesConfig: {
-    FUNDED: { description: 'Funded, assigned by decree (A, finanziata).' },
-    RENOUNCED: { description: 'Renounced by the body (R, rinunciata): not counted in totals.' },
-    PAID: { description: 'Paid out after certification (E, erogata dopo asseverazione).' },
-  },
-});
+import { GrantStatus } from './enums.js';
 
 /** Status letters of the source files. */
 export const STATUS_LETTER: Record<string, GrantStatus> = {

@@ -15,13 +15,13 @@ import { ReportedCount } from '../../../common/reported-count.js';
 import type { Comune } from '../../../core/model/comune.entity.js';
 import type { Initiative } from '../../../core/model/initiative.entity.js';
 import { Sourced } from '../../../core/model/sourced.js';
+import { romeDateTime } from '../rules/rome-time.js';
+import { MaxItems } from '../../../common/limits.js';
 import {
   FacilitationAudience,
   FacilitationMeetingKind,
   FacilitationMeetingStatus,
-} from './facilitation.enums.js';
-import { romeDateTime } from '../rules/rome-time.js';
-import { MaxItems } from '../../../common/limits.js';
+} from './enums.js';
 
 /**
  * A session of the PNRR digital facilitation (Facilitazione Digitale): a public meeting, a

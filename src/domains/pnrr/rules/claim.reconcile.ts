@@ -1,16 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { formatMoney } from '../../../common/money.js';
-import { resolveTerritory } from '../../../core/data/territory.js';
 import type { Claim } from '../model/claim.entity.js';
-import {
-  ClaimComparison,
-  ClaimPartsSum,
-  ClaimReconciliation,
-  ReconciliationBasis,
-} from '../api/claim.types.js';
-import { grantSql, type GrantSql } from '../data/sums.js';
-import { PnrrBodies } from '../api/types.js';
-import { comuniParam } from '../../../common/keys.js';
+import { ClaimComparison, ClaimPartsSum, ClaimReconciliation } from '../api/claim.types.js';
+import { ReconciliationBasis } from '../model/enums.js';
 
 /**
  * Sum and count per measure code, and over all measures under the key "*": the grants the
@@ -30,85 +21,6 @@ export type FigureSource = (
   territory: string,
   asOf: string,
 ) => Promise<BasisFigure>;
-
-/** The grants each basis counts (and those it cannot decide) on a date; comuni as bodies. */
-const BASIS_SQL: Record<ReconciliationBasis, (asOf: string) => GrantSql> = {
-  AS_OF: (d) => grantSql({ bodies: PnrrBodies.COMUNE, includeRenounced: false, asOf: d }),
-  CURRENT: () => grantSql({ bodies: PnrrBodies.COMUNE, includeRenounced: false, asOf: null }),
-  // Applied for by the date and not renounced by then (a grant funded later was pending,
-  // not renounced); the state on the date as AS_OF reads it.
-  APPLIED_BY: (d) => {
-    const w = grantSql({ bodies: PnrrBodies.COMUNE, includeRenounced: false, asOf: d });
-    return {
-      ...w,
-      counted: `(b.kind = 'COMUNE' and g.applied_on <= p_.as_of and (g.funded_on > p_.as_of or s_.st = 'ACTIVE'))`,
-      uncertain: `(b.kind = 'COMUNE' and g.applied_on <= p_.as_of and s_.st = 'UNCERTAIN')`,
-    };
-  },
-  // The file as published that day: a table of its own, whose rows are what they were.
-  PUBLISHED_SNAPSHOT: (d) => ({
-    join: 'cross join (select ?::date as as_of) p_',
-    params: [d],
-    counted: `(b.kind = 'COMUNE' and g.published_on = p_.as_of and g.status <> 'RENOUNCED')`,
-    uncertain: 'false',
-  }),
-};
-
-/**
- * Computes the figure of a basis with one grouped statement (two for a missing snapshot),
- * plus the territory lookup unless its comuni are given.
- */
-export async function computeFigure(
-  em: EntityManager,
-  basis: ReconciliationBasis,
-  territory: string,
-  asOf: string,
-  resolved?: readonly string[],
-): Promise<BasisFigure> {
-  const codes = resolved ?? (await resolveTerritory(em, territory, 'claim.territory'));
-  const w = BASIS_SQL[basis](asOf);
-  const table =
-    basis === ReconciliationBasis.PUBLISHED_SNAPSHOT ? 'pnrr_grant_snapshot' : 'pnrr_grant';
-
-  const rows = await em.execute<
-    {
-      measure: string | null;
-      amount: string | null;
-      n: string;
-      uncertain: string | null;
-      un: string;
-    }[]
-  >(
-    `select case when grouping(g.measure_code) = 1 then '*' else g.measure_code end as measure,
-            sum(g.amount) filter (where ${w.counted}) as amount,
-            count(*) filter (where ${w.counted}) as n,
-            sum(g.amount) filter (where ${w.uncertain}) as uncertain,
-            count(*) filter (where ${w.uncertain}) as un
-       from ${table} g join pnrr_body b on b.ipa_code = g.body_ipa_code ${w.join}
-      where g.comune_istat_code = any(?::text[]) and (${w.counted} or ${w.uncertain})
-      group by grouping sets ((g.measure_code), ())`,
-    [...w.params, comuniParam(codes)],
-  );
-  if (!rows.some((r) => Number(r.n)) && basis === ReconciliationBasis.PUBLISHED_SNAPSHOT) {
-    const held = await em.execute(
-      'select 1 from pnrr_grant_snapshot where published_on = ?::date limit 1',
-      [asOf],
-    );
-    if (!held.length) return { totals: null, comuneCount: codes.length };
-  }
-  const totals: Totals = new Map(
-    rows.map((r) => [
-      r.measure ?? '*',
-      {
-        amount: r.amount ?? '0',
-        n: Number(r.n),
-        uncertain: r.uncertain ?? '0',
-        un: Number(r.un),
-      },
-    ]),
-  );
-  return { totals, comuneCount: codes.length };
-}
 
 const cents = (v: string) => BigInt(formatMoney(v).replace('.', ''));
 const fromCents = (c: bigint) =>

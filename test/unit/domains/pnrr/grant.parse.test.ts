@@ -2,8 +2,6 @@ import { parse } from 'csv-parse/sync';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RowError } from '../../../../src/common/importer.js';
-import { BodyKind } from '../../../../src/domains/pnrr/model/body.entity.js';
-import { GrantStatus } from '../../../../src/domains/pnrr/model/grant.entity.js';
 import {
   parseGrant,
   REQUIRED_COLUMNS,
@@ -11,6 +9,7 @@ import {
   type ParseContext,
   type ParsedGrant,
 } from '../../../../src/domains/pnrr/ingest/grant-row.js';
+import { BodyKind, GrantStatus } from '../../../../src/domains/pnrr/model/enums.js';
 
 const DIR = 'seeds/data/pnrr';
 const csv = (file: string): Record<string, string>[] =>

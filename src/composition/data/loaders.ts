@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
-import { defineLoaders, type HubContext } from '../common/context.js';
-import type { Domain, TimelineEvent } from '../common/domain.js';
-import { groupBy, manyLoader } from '../common/loaders.js';
-import { readRows } from '../common/read.js';
-import { hubLoaders } from '../core/data/loaders.js';
-import { DataQualityIssue } from '../core/model/quality.entity.js';
-import { sourcedTables } from './sourced-tables.js';
-import { comuniParam } from '../common/keys.js';
+import { defineLoaders, type HubContext } from '../../common/context.js';
+import type { Domain, TimelineEvent } from '../../common/domain.js';
+import { comuniParam } from '../../common/keys.js';
+import { groupBy, manyLoader } from '../../common/loaders.js';
+import { readRows } from '../../common/read.js';
+import { hubLoaders } from '../../core/data/loaders.js';
+import { DataQualityIssue } from '../../core/model/quality.entity.js';
+import { sourcedTables } from '../sourced-tables.js';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
