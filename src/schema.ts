@@ -3,6 +3,7 @@ import type { Options } from '@mikro-orm/postgresql';
 import { buildSchema, type BuildSchemaOptions } from 'type-graphql';
 import type { Domain } from './common/domain.js';
 import { access } from './access/index.js';
+import { setScopeDomains } from './access/keys.js';
 import { dossierResolvers } from './composition/index.js';
 import { hub } from './core/index.js';
 import { infrastructure } from './domains/infrastructure/index.js';
@@ -23,6 +24,9 @@ export const domains: Domain[] = [hub, infrastructure, energy, broadband, civilP
  * wired like a domain but holds no data about the comuni.
  */
 export const modules: Domain[] = [...domains, access];
+
+// EDITOR keys can be scoped to any registered domain (not to the core).
+setScopeDomains(domains.filter((d) => d !== hub).map((d) => d.name));
 
 /** Every entity of the hub, for MikroORM. */
 export const entities = modules.flatMap((d) => [...d.entities]) as NonNullable<Options['entities']>;

@@ -1,8 +1,20 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash, randomBytes } from 'node:crypto';
-import { DOMAIN_NAMES, isRole, isScopedRole, ROLES, type KeyActor } from '../common/actor.js';
+import { isRole, isScopedRole, ROLES, type KeyActor } from '../common/actor.js';
+import { isIstatCode } from '../common/keys.js';
 import { Comune } from '../core/model/comune.entity.js';
 import { ApiKey } from './model/api-key.entity.js';
+
+/**
+ * The domains an EDITOR key can be scoped to: the registered domains, set once by src/schema.ts
+ * (the composition root) so that a new domain needs no edit here.
+ */
+let scopeDomains: readonly string[] = [];
+
+/** Sets the names of the domains an EDITOR key can be scoped to (src/schema.ts). */
+export function setScopeDomains(names: readonly string[]): void {
+  scopeDomains = [...names];
+}
 
 /** A refused key request; the message says what is wrong and what is accepted. */
 export class KeyRequestError extends Error {}
@@ -45,11 +57,11 @@ export function checkKeyRequest(req: KeyRequest) {
   const comuni = [...new Set(req.comuni ?? [])].sort();
   const domains = [...new Set(req.domains ?? [])].sort();
   for (const c of comuni)
-    if (!/^\d{6}$/.test(c))
+    if (!isIstatCode(c))
       throw new KeyRequestError(`--comune "${c}": expected a 6-digit ISTAT code such as 019035`);
   for (const d of domains)
-    if (!(DOMAIN_NAMES as readonly string[]).includes(d))
-      throw new KeyRequestError(`--domain "${d}": expected one of ${DOMAIN_NAMES.join(', ')}`);
+    if (!scopeDomains.includes(d))
+      throw new KeyRequestError(`--domain "${d}": expected one of ${scopeDomains.join(', ')}`);
   if (isScopedRole(role) && comuni.length === 0)
     throw new KeyRequestError('an EDITOR key needs at least one --comune ISTAT code');
   if (!isScopedRole(role) && comuni.length + domains.length > 0)

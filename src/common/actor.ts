@@ -17,18 +17,6 @@ export const isRole = (value: unknown): value is Role => ROLES.includes(value as
  */
 export const isScopedRole = (role: Role): boolean => role === 'EDITOR';
 
-/** The domains an EDITOR key can be scoped to (names as in `src/domains/`). */
-export const DOMAIN_NAMES = [
-  'infrastructure',
-  'broadband',
-  'energy',
-  'civil-protection',
-  'pnrr',
-] as const;
-
-/** A domain an EDITOR key can be scoped to. */
-export type DomainName = (typeof DOMAIN_NAMES)[number];
-
 /** Who is calling: anonymous, or the holder of an API key. */
 export type Actor =
   | { kind: 'anonymous' }

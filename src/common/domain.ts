@@ -22,8 +22,11 @@ export interface Domain {
   timeline?: (ctx: HubContext, comuni: readonly string[]) => Promise<TimelineEvent[]>;
   /** Cross-domain `search` providers, by result type name. */
   search?: Record<string, SearchProvider>;
-  /** Map layers of `featureCollection`, by layer name (e.g. COLLECTION_CENTRES). */
-  layers?: Record<string, LayerProvider>;
+  /**
+   * Map layers of `featureCollection`, by layer name (e.g. COLLECTION_CENTRES): each name
+   * becomes a value of the `MapLayer` enum, described by its `description`.
+   */
+  layers?: Record<string, MapLayerHook>;
   /** Bulk exports (`/export/<name>.csv|.geojson|.json`), by name, e.g. `pnrr-grants`. */
   exports?: Record<string, ExportDefinition>;
   /** The domain's indicator columns in the wide table `/export/comuni.csv`. */
@@ -147,6 +150,12 @@ export interface GeoFeature {
   id?: string;
   geometry: { type: string; coordinates: unknown } | null;
   properties: Record<string, unknown>;
+}
+
+/** A map layer a domain offers: its description (of its `MapLayer` value) and its features. */
+export interface MapLayerHook {
+  description: string;
+  features: LayerProvider;
 }
 
 /** Features of a layer for a set of comuni, at most `limit`. */

@@ -3,65 +3,47 @@ import { GraphQLJSONObject } from 'graphql-scalars';
 import { Arg, Ctx, Float, Int, Query, registerEnumType, Resolver } from 'type-graphql';
 import { chargeRows } from '../common/budget.js';
 import type { HubContext } from '../common/context.js';
-import type { Domain, GeoFeature, LayerProvider } from '../common/domain.js';
+import type { Domain, MapLayerHook } from '../common/domain.js';
 import { badInput } from '../common/errors.js';
 import { MaxItems } from '../common/limits.js';
 import { toGlobalId } from '../common/node.js';
 import { Comune } from '../core/model/comune.entity.js';
 import { resolveTerritory } from '../core/data/territory.js';
-import { comuniNear, comuniWithBoundary } from '../core/data/geo.js';
+import { comuniNear } from '../core/data/geo.js';
 import { checkPoint } from '../core/rules/geo.js';
-
-/** Map layers of `featureCollection`. */
-export enum MapLayer {
-  COMUNI = 'COMUNI',
-  COLLECTION_CENTRES = 'COLLECTION_CENTRES',
-  ADDRESSES = 'ADDRESSES',
-  EMERGENCY_AREAS = 'EMERGENCY_AREAS',
-}
-registerEnumType(MapLayer, {
-  name: 'MapLayer',
-  description: 'A map layer (strato) of `featureCollection`.',
-  valuesConfig: {
-    COMUNI: { description: 'Comuni with their boundaries (confini).' },
-    COLLECTION_CENTRES: {
-      description: 'Collection centres (centri di raccolta) with a known location.',
-    },
-    ADDRESSES: {
-      description:
-        'Civic addresses (numeri civici) with the current mapping\u2019s category and any per-address coverage record; capped by `first`. Civics without a location (Infratel\u2019s list has none) have a null geometry.',
-    },
-    EMERGENCY_AREAS: { description: 'Civil-protection emergency areas (aree di emergenza).' },
-  },
-});
 
 /** Default and largest number of features of one collection. */
 const DEFAULT_FEATURES = 1000;
 const MAX_FEATURES = 10000;
 
-/** Comuni as GeoJSON features: boundary geometry, id and names in the properties. */
-const comuniLayer: LayerProvider = async (ctx, comuni, limit) => {
-  const rows = await comuniWithBoundary(ctx, comuni, limit);
-  return rows.map((c) => ({
-    type: 'Feature',
-    id: c.id,
-    geometry: (c.boundary as GeoFeature['geometry']) ?? null,
-    properties: {
-      id: c.id,
-      istatCode: c.istatCode,
-      name: c.name,
-      resident2021: c.popResident2021 ?? null,
-      areaKm2: c.areaKm2 ?? null,
-    },
-  }));
-};
+/** The `MapLayer` enums made so far, by their layer names (one per set of domains). */
+const mapLayerEnums = new Map<string, Record<string, string>>();
+
+/** The MapLayer enum: one value per layer the registered domains offer, with its description. */
+function mapLayerEnum(layers: Record<string, MapLayerHook>): Record<string, string> {
+  const names = Object.keys(layers);
+  let made = mapLayerEnums.get(names.join());
+  if (!made) {
+    made = Object.fromEntries(names.map((name) => [name, name]));
+    registerEnumType(made, {
+      name: 'MapLayer',
+      description: 'A map layer (strato) of `featureCollection`.',
+      valuesConfig: Object.fromEntries(
+        names.map((name) => [name, { description: layers[name].description }]),
+      ),
+    });
+    mapLayerEnums.set(names.join(), made);
+  }
+  return made;
+}
 
 /** Geographic lookups: the comune at a point, and GeoJSON layers of a territory. */
 export function geoResolver(domains: readonly Domain[]) {
-  const layers: Record<string, LayerProvider> = Object.assign(
-    { [MapLayer.COMUNI]: comuniLayer },
+  const layers: Record<string, MapLayerHook> = Object.assign(
+    {},
     ...domains.map((d) => d.layers ?? {}),
   );
+  const MapLayer = mapLayerEnum(layers);
 
   @Resolver()
   class GeoResolver {
@@ -94,7 +76,7 @@ export function geoResolver(domains: readonly Domain[]) {
       @Ctx() ctx: HubContext,
       @Arg('territory', () => String, { description: 'A grouping code or an ISTAT code.' })
       territory: string,
-      @Arg('layer', () => MapLayer, { description: 'Which layer.' }) layer: MapLayer,
+      @Arg('layer', () => MapLayer, { description: 'Which layer.' }) layer: string,
       @Arg('first', () => Int, {
         defaultValue: DEFAULT_FEATURES,
         description: `Most features to return, 1 to ${MAX_FEATURES}.`,
@@ -103,7 +85,7 @@ export function geoResolver(domains: readonly Domain[]) {
     ): Promise<object> {
       if (!Number.isInteger(first) || first < 1 || first > MAX_FEATURES)
         throw badInput('first', `must be an integer from 1 to ${MAX_FEATURES}, got ${first}`);
-      const provider = layers[layer];
+      const provider = layers[layer]?.features;
       if (!provider) throw badInput('layer', `layer ${layer} is not available in this hub`);
       const comuni = await resolveTerritory(ctx, territory);
       const features = await provider(ctx, comuni, first + 1);

@@ -32,6 +32,7 @@ import { QualityResolver } from './api/quality.resolver.js';
 import { sourceResolverFor } from './api/source.resolver.js';
 import { Sourced } from './model/sourced.js';
 import { coreSearch } from './data/search.js';
+import { coreLayers } from './hooks/layers.js';
 
 /**
  * The hub core: comuni, groupings, organisations (with their members, names and
@@ -81,4 +82,5 @@ export const hub = {
   nodes: initiativeNodes,
   timeline: initiativeTimeline,
   search: { ...coreSearch, Initiative: initiativeSearch },
+  layers: coreLayers,
 } satisfies Domain;

@@ -93,7 +93,7 @@ describe('npm run keys', { timeout: 180_000 }, () => {
       ],
       [
         ['create', '--role', 'EDITOR', '--comune', '019018', '--domain', 'water', '--label', 'x'],
-        /--domain "water".*infrastructure, broadband, energy, civil-protection, pnrr/,
+        /--domain "water".*infrastructure, energy, broadband, civil-protection, pnrr/,
       ],
       [['create', '--role', 'EDITOR', '--label', 'x'], /EDITOR key needs at least one --comune/],
       [['create', '--role', 'PARTNER'], /--label is required/],

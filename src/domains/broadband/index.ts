@@ -75,7 +75,13 @@ export const broadband = {
   seedCommand: broadbandSeedCommand,
   timeline: broadbandTimeline,
   search: { CivicAddress: addressSearchProvider },
-  layers: { ADDRESSES: addressesLayer },
+  layers: {
+    ADDRESSES: {
+      description:
+        'Civic addresses (numeri civici) with the current mapping\u2019s category and any per-address coverage record; capped by `first`. Civics without a location (Infratel\u2019s list has none) have a null geometry.',
+      features: addressesLayer,
+    },
+  },
   nodes: {
     CivicAddress: (ctx, key) => withIntKey(key, (pk) => ctx.em.findOne(CivicAddress, { pk })),
     Coverage: (ctx, key) => withIntKey(key, (pk) => ctx.em.findOne(Coverage, { address: pk })),

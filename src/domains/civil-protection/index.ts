@@ -72,7 +72,12 @@ export const civilProtection = {
   seed: civilProtectionSeed,
   nodes: civilProtectionNodes,
   timeline: civilProtectionTimeline,
-  layers: { EMERGENCY_AREAS: emergencyAreasLayer },
+  layers: {
+    EMERGENCY_AREAS: {
+      description: 'Civil-protection emergency areas (aree di emergenza).',
+      features: emergencyAreasLayer,
+    },
+  },
   exports: civilProtectionExports,
   wideColumns: civilProtectionWideColumns,
 } satisfies Domain;

@@ -36,7 +36,12 @@ export const infrastructure = {
   importers: { 'collection-centres': collectionCentresImporter },
   nodes: infrastructureNodes,
   timeline: infrastructureTimeline,
-  layers: { COLLECTION_CENTRES: collectionCentresLayer },
+  layers: {
+    COLLECTION_CENTRES: {
+      description: 'Collection centres (centri di raccolta) with a known location.',
+      features: collectionCentresLayer,
+    },
+  },
   exports: infrastructureExports,
   wideColumns: infrastructureWideColumns,
   search: { CollectionCentre: collectionCentreSearch },
