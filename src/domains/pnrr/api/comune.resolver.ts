@@ -29,13 +29,10 @@ export class ComunePnrrResolver {
 /** Fields of a comune's PNRR section, each backed by a loader batched over comuni. */
 @Resolver(() => ComunePnrr)
 export class ComunePnrrSectionResolver {
-  /** The comune's sums per measure and over all measures (measure null), for its filter. */
-  private amounts(s: ComunePnrr, ctx: HubContext) {
-    return pnrrLoaders(ctx).amounts(s.filter).load(s.istatCode);
-  }
-
+  /** The comune's sum over all measures (the row of measure null), for its filter. */
   private async all(s: ComunePnrr, ctx: HubContext) {
-    return (await this.amounts(s, ctx)).find((r) => r.measure === null);
+    const rows = await pnrrLoaders(ctx).amounts(s.filter).load(s.istatCode);
+    return rows.find((r) => r.measure === null);
   }
 
   @FieldResolver(() => MoneyScalar, { description: 'Sum of the grants counted, EUR (exact).' })
@@ -67,7 +64,7 @@ export class ComunePnrrSectionResolver {
       'Amount and count per measure, by measure code; measures with no grant (counted or uncertain) left out.',
   })
   async byMeasure(@Root() s: ComunePnrr, @Ctx() ctx: HubContext): Promise<PnrrMeasureAmount[]> {
-    return (await this.amounts(s, ctx))
+    return (await pnrrLoaders(ctx).amounts(s.filter).load(s.istatCode))
       .filter((r) => r.measure !== null)
       .map((r) =>
         Object.assign(new PnrrMeasureAmount(), {
