@@ -14,6 +14,7 @@ import { OrganizationName } from '../model/organization-name.entity.js';
 import { Organization } from '../model/organization.entity.js';
 import { replaceQualityFlags, type QualityFlag } from './quality-flags.js';
 import { OrganizationRole, InitiativeKind } from '../model/enums.js';
+import { referenceCodes } from '../data/references.js';
 
 /** Flag code: a comune's membership of a grouping is inferred, not from an official list. */
 export const MEMBERSHIP_INFERRED = 'MEMBERSHIP_INFERRED';
@@ -148,7 +149,7 @@ async function seedNames(em: EntityManager): Promise<void> {
 async function seedInitiatives(em: EntityManager, comuni: Map<string, Comune>): Promise<void> {
   const file = 'initiatives.json';
   const rows = readSeedJson<InitiativeSeed[]>('hub', file);
-  const orgs = new Set((await em.find(Organization, {})).map((o) => o.code));
+  const orgs = await referenceCodes(em, Organization, 'code');
   const codes = rows.map((r) => r.code);
   await em.nativeDelete(InitiativeParticipant, { initiative: { $in: codes } });
   await em.nativeDelete(InitiativeComune, { initiative: { $in: codes } });

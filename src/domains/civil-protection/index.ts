@@ -10,7 +10,7 @@ import { civilProtectionExports, civilProtectionWideColumns } from './hooks/expo
 import { CivilProtectionPlanResolver } from './api/plan.resolver.js';
 import { civilProtectionSeed } from './ingest/seed.js';
 import { ComuneCivilProtectionResolver } from './api/comune.resolver.js';
-import { RegionalGrantResolver } from './api/grant.js';
+import { RegionalGrantResolver } from './api/grant.resolver.js';
 import { IdrogeoComune, IdrogeoLevel, SeismicClassification } from './model/hazard.entity.js';
 import {
   ExposureTotalSourceResolver,

@@ -7,6 +7,7 @@ import { toShape } from '../rules/geo.js';
 import { IMPORT_DATASET, parser, type Row } from './coverage-row.js';
 import { CivicAddress } from '../model/address.entity.js';
 import { Coverage } from '../model/coverage.entity.js';
+import { referenceCodes } from '../../../core/data/references.js';
 
 export { IMPORT_DATASET };
 
@@ -125,7 +126,7 @@ export const broadbandImporter: Importer = {
         { postalCodes: c.postalCodes, name: c.name, box: toShape(c.boundary as never).box },
       ]),
     );
-    const operators = new Set((await em.find(Organization, {})).map((o) => o.code));
+    const operators = await referenceCodes(em, Organization, 'code');
     const report = await importCsv(em, {
       file,
       requiredColumns: COLUMNS.slice(0, 16),

@@ -9,7 +9,7 @@ import { Organization } from '../../../core/model/organization.entity.js';
 import { checkIstatCode, resolveTerritory } from '../../../core/data/territory.js';
 import { Hazard } from '../model/enums.js';
 import { civilProtectionLoaders } from '../data/loaders.js';
-import { RegionalGrant } from './grant.js';
+import { RegionalGrant } from './grant.resolver.js';
 import { hazardProfileOf } from '../data/hazard.load.js';
 import {
   CivilProtectionOfficer,

@@ -1,4 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { referenceCodes } from '../../../core/data/references.js';
+import { Comune } from '../../../core/model/comune.entity.js';
+import { Dataset } from '../../../core/model/dataset.entity.js';
+import { TerritorialGrouping } from '../../../core/model/grouping.entity.js';
+import { Organization } from '../../../core/model/organization.entity.js';
+import { EnergyCommunity } from '../model/energy-community.entity.js';
 
 /** Codes that imported rows may refer to, read once per import. */
 export interface References {
@@ -9,15 +15,13 @@ export interface References {
   communities: Set<string>;
 }
 
-/** Reads the reference codes inside the import's transaction (`em.execute` joins it). */
+/** Reads the reference codes inside the import's transaction (pass its EntityManager). */
 export async function readReferences(em: EntityManager): Promise<References> {
-  const codes = async (sql: string) =>
-    new Set((await em.execute<{ code: string }[]>(sql)).map((r) => r.code));
   // One after the other: inside a transaction the statements share one connection.
-  const comuni = await codes('select istat_code as code from comune');
-  const orgs = await codes('select code from organization');
-  const datasets = await codes('select id as code from dataset');
-  const groupings = await codes('select code from territorial_grouping');
-  const communities = await codes('select code from energy_community');
+  const comuni = await referenceCodes(em, Comune, 'istatCode');
+  const orgs = await referenceCodes(em, Organization, 'code');
+  const datasets = await referenceCodes(em, Dataset, 'id');
+  const groupings = await referenceCodes(em, TerritorialGrouping, 'code');
+  const communities = await referenceCodes(em, EnergyCommunity, 'code');
   return { comuni, orgs, datasets, groupings, communities };
 }

@@ -14,6 +14,7 @@ import { EnergyCommunityFounder } from '../model/founder.entity.js';
 import { CER_CURATED_FILE, seedFounders, type CerCurated } from './founder.seed.js';
 import { importFundings } from './funding.import.js';
 import { EnergyEvent } from '../model/energy-event.entity.js';
+import { referenceCodes } from '../../../core/data/references.js';
 
 /** The dataset of the curated press facts (declared by the hub). */
 export const PRESS = 'press-consorzio-it';
@@ -45,7 +46,7 @@ function noRejects(file: string, report: ImportReport): void {
 async function seedEvents(em: EntityManager): Promise<void> {
   const events = readSeedJson<EventSeed[]>('energy', 'events.json');
   const comuni = new Map((await em.find(Comune, {})).map((c) => [c.istatCode, c]));
-  const communities = new Set((await em.find(EnergyCommunity, {})).map((c) => c.code));
+  const communities = await referenceCodes(em, EnergyCommunity, 'code');
   const where = (e: EventSeed) => `seeds/data/energy/events.json (${e.on}, ${e.comuneName})`;
   const rows = events.map((e) => {
     const comune = comuni.get(e.istatCode);

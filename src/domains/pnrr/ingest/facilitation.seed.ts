@@ -15,6 +15,7 @@ import {
   type FacilitationMeetingKind,
   type FacilitationMeetingStatus,
 } from '../model/enums.js';
+import { referenceCodes } from '../../../core/data/references.js';
 
 /** Shape of seeds/data/pnrr/facilitation.json. */
 export interface FacilitationSeed {
@@ -65,7 +66,7 @@ export async function seedFacilitation(em: EntityManager): Promise<void> {
   if (!(await em.count(Initiative, { code: seed.programme })))
     throw new Error(`${FILE}: programme ${seed.programme} is not an initiative of the hub`);
   const comuni = new Map((await em.find(Comune, {})).map((c) => [c.istatCode, c]));
-  const orgs = new Set((await em.find(Organization, {})).map((o) => o.code));
+  const orgs = await referenceCodes(em, Organization, 'code');
   const rows = seed.meetings.map((m) => {
     if (m.istatCode) {
       const c = comuni.get(m.istatCode);

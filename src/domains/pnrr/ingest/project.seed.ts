@@ -6,6 +6,7 @@ import { Comune } from '../../../core/model/comune.entity.js';
 import { Dataset } from '../../../core/model/dataset.entity.js';
 import { PnrrMeasure } from '../model/measure.entity.js';
 import { PnrrProject, PnrrProjectLocation } from '../model/project.entity.js';
+import { referenceCodes } from '../../../core/data/references.js';
 
 /** "M1C1I1.04.03" → "1.4.3", "M1C1I1.02.00" → "1.2"; null outside M1C1 investment 1. */
 export function digitalMeasureOf(submeasure: string): string | null {
@@ -19,7 +20,7 @@ const text = (v: string | undefined) => (v ?? '').trim() || null;
 
 /** Loads the validated Italia Domani projects and their locations (comune or whole province). */
 export async function seedProjects(em: EntityManager): Promise<void> {
-  const measures = new Set((await em.find(PnrrMeasure, {})).map((m) => m.code));
+  const measures = await referenceCodes(em, PnrrMeasure, 'code');
   const projects = ref(Dataset, 'italiadomani-progetti-validati');
   const file = 'pnrr_progetti_validati_cr.csv';
   for (const r of readSeedCsv('pnrr', file)) {
