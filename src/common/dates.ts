@@ -1,5 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateResolver } from 'graphql-scalars';
+import { badInput } from './errors.js';
 
 /** The ISO calendar date scalar (`YYYY-MM-DD`), shared by every domain. */
 export const DateScalar = DateResolver;
@@ -86,4 +87,19 @@ export function periodEndSql(on: string, precision: string): string {
 export function isoDay(value: Date | string | null | undefined): string | null {
   if (value == null) return null;
   return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
+/**
+ * The `from` and `until` days of a filter argument as ISO days (null when not given), refused
+ * with BAD_USER_INPUT naming `<argument>.until` when `until` is before `from`.
+ */
+export function dayRange(
+  filter: { from?: Date | string | null; until?: Date | string | null } | null | undefined,
+  argument = 'filter',
+): { from: string | null; until: string | null } {
+  const from = isoDay(filter?.from);
+  const until = isoDay(filter?.until);
+  if (from && until && from > until)
+    throw badInput(`${argument}.until`, `${until} is before ${argument}.from ${from}`);
+  return { from, until };
 }

@@ -7,6 +7,7 @@ import {
   type FilterQuery,
   type QueryOrderMap,
 } from '@mikro-orm/core';
+import type { EntityManager as SqlEntityManager } from '@mikro-orm/postgresql';
 import { ArgsType, Extensions, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors.js';
 
@@ -287,6 +288,48 @@ export function keysetSql(
     orderBy: columns.map((c) => `${c} ${dir}`).join(', '),
     limit: page.size + 1,
   };
+}
+
+/** The conditions of a query's WHERE clause and their bind parameters, in order. */
+export class Conditions {
+  readonly sql: string[] = [];
+  readonly params: unknown[] = [];
+
+  /** Adds a condition with the values of its `?` placeholders. */
+  add(sql: string, ...values: unknown[]): void {
+    this.sql.push(sql);
+    this.params.push(...values);
+  }
+}
+
+const whereOf = (conditions: readonly string[]) =>
+  conditions.length ? `where ${conditions.join(' and ')}` : '';
+
+/**
+ * One keyset page (rows from {@link keysetSql}) of the codes of `from` (a table and its
+ * alias) that meet `where`, and the count of every match: a second statement, asked only when
+ * a page past the end comes back empty (see {@link connectionOf}).
+ */
+export async function pageOfCodes(
+  em: SqlEntityManager,
+  q: { code: string; from: string; where: Conditions },
+  ks: ReturnType<typeof keysetSql>,
+): Promise<{ codes: string[]; count: () => Promise<number> }> {
+  const rows = await em.getConnection().execute<{ code: string }[]>(
+    `select ${q.code} as code from ${q.from} ${whereOf([...q.where.sql, ...ks.conditions])}
+      order by ${ks.orderBy} limit ?`,
+    [...q.where.params, ...ks.params, ks.limit],
+  );
+  const count = async () => {
+    const [r] = await em
+      .getConnection()
+      .execute<{ n: number }[]>(
+        `select count(*)::int as n from ${q.from} ${whereOf(q.where.sql)}`,
+        q.where.params,
+      );
+    return r.n;
+  };
+  return { codes: rows.map((r) => r.code), count };
 }
 
 /** Compares two cursor keys position by position (numbers numerically, else as strings). */

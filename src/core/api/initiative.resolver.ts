@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { HubContext } from '../../common/context.js';
-import { isoDay } from '../../common/dates.js';
-import { badInput } from '../../common/errors.js';
+import { dayRange } from '../../common/dates.js';
 import { Connection, connectionOf, key, readPage } from '../../common/pagination.js';
 import { Comune } from '../model/comune.entity.js';
 import { hubLoaders } from '../data/loaders.js';
@@ -29,13 +28,7 @@ export class InitiativeResolver {
   })
   async initiatives(@Ctx() ctx: HubContext, @Args(() => InitiativesArgs) args: InitiativesArgs) {
     const page = readPage(args, key('int', 'string'));
-    const f = {
-      ...args.filter,
-      from: isoDay(args.filter?.from),
-      until: isoDay(args.filter?.until),
-    };
-    if (f.from && f.until && f.from > f.until)
-      throw badInput('filter.until', `${f.until} is before filter.from ${f.from}`);
+    const f = { ...args.filter, ...dayRange(args.filter) };
     const comuni = f.territory
       ? await resolveTerritory(ctx, f.territory, 'filter.territory')
       : null;

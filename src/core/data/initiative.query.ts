@@ -3,7 +3,8 @@ import type { DatePrecision } from '../../common/dates.js';
 import { readRows } from '../../common/read.js';
 import { OrganizationMember } from '../model/organization-member.entity.js';
 import { periodEndSql } from '../../common/dates.js';
-import { keysetSql, type Page } from '../../common/pagination.js';
+import { Conditions, keysetSql, pageOfCodes, type Page } from '../../common/pagination.js';
+import { comuniParam } from '../../common/keys.js';
 
 /** Sort key of undated initiatives: after every dated one (newest first). */
 export const UNDATED = '0001-01-01';
@@ -32,54 +33,23 @@ export async function initiativePage(
   f: InitiativeQuery,
   page: Page,
 ): Promise<{ codes: string[]; count: () => Promise<number> }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    where.push(sql);
-    params.push(value);
-  };
-  if (f.comuni) {
-    const comuni = f.comuni;
-    // An array parameter expands to a list: `in (?)`, and no comune matches nothing.
-    if (comuni.length)
-      add(
-        'exists (select 1 from initiative_comune c where c.initiative_code = i.code and c.comune_istat_code in (?))',
-        comuni,
-      );
-    else where.push('false');
-  }
-  if (f.kind) add('i.kind = ?', f.kind);
+  const where = new Conditions();
+  if (f.comuni)
+    where.add(
+      'exists (select 1 from initiative_comune c where c.initiative_code = i.code and c.comune_istat_code = any(?::text[]))',
+      comuniParam(f.comuni),
+    );
+  if (f.kind) where.add('i.kind = ?', f.kind);
   if (f.organization)
-    add(
+    where.add(
       'exists (select 1 from initiative_participant p where p.initiative_code = i.code and p.organization_code = ?)',
       f.organization,
     );
   if (f.from)
-    add(`i."on" is not null and ${periodEndSql('i."on"', 'i.precision')} >= ?::date`, f.from);
-  if (f.until) add('i."on" is not null and i."on" <= ?::date', f.until);
+    where.add(`i."on" is not null and ${periodEndSql('i."on"', 'i.precision')} >= ?::date`, f.from);
+  if (f.until) where.add('i."on" is not null and i."on" <= ?::date', f.until);
   const ks = keysetSql([DAYS_BEFORE_END, 'i.code'], page, ['int', null]);
-  const conditions = [...where, ...ks.conditions];
-  const rows = await ctx.em.getConnection().execute<{ code: string }[]>(
-    `select i.code from initiative i ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
-          order by ${ks.orderBy} limit ?`,
-    [...params, ...ks.params, ks.limit],
-  );
-  return { codes: rows.map((r) => r.code), count: () => countInitiatives(ctx, where, params) };
-}
-
-/** Total matching when a page past the end returns no row. */
-async function countInitiatives(
-  ctx: HubContext,
-  where: string[],
-  params: unknown[],
-): Promise<number> {
-  const [r] = await ctx.em
-    .getConnection()
-    .execute<{ n: number }[]>(
-      `select count(*)::int as n from initiative i ${where.length ? `where ${where.join(' and ')}` : ''}`,
-      params,
-    );
-  return r.n;
+  return pageOfCodes(ctx.em, { code: 'i.code', from: 'initiative i', where }, ks);
 }
 
 /** One organisation member by primary key (`node(id)`), or null. */
@@ -110,8 +80,8 @@ export function initiativeEventRows(ctx: HubContext, comuni: readonly string[]) 
     `select c.comune_istat_code as comune, to_char(i."on", 'YYYY-MM-DD') as "on", i.precision, i.kind,
             i.title, coalesce(i.domain, 'hub') as domain, i.code, i.dataset_id, i.source_note
        from initiative_comune c join initiative i on i.code = c.initiative_code
-      where c.comune_istat_code in (?) and i."on" is not null
+      where c.comune_istat_code = any(?::text[]) and i."on" is not null
       order by 1, 2, i.code`,
-    [[...comuni]],
+    [comuniParam(comuni)],
   );
 }

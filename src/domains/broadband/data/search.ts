@@ -134,7 +134,7 @@ export function addressFeatureRows(ctx: HubContext, comuni: readonly string[], l
        join comune k on k.istat_code = a.comune_istat_code
        left join address_coverage c on c.address_pk = a.pk
        left join coverage_observation o on o.address_pk = a.pk and o.mapping_code = ${CURRENT_MAPPING_SQL}
-      where a.comune_istat_code in (?) order by a.pk limit ?`,
-    [[...comuni], limit],
+      where a.comune_istat_code = any(?::text[]) order by a.pk limit ?`,
+    [comuniParam(comuni), limit],
   );
 }

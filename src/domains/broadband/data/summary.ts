@@ -194,8 +194,8 @@ export function timelineRows(ctx: HubContext, comuni: readonly string[]) {
               coalesce('as of ' || to_char(p.as_of, 'YYYY-MM-DD'), 'published by ' || to_char(p.known_by, 'YYYY-MM-DD'), 'undated') as dated,
               p.dataset_id, p.source_note
          from broadband_plan_status p join comune c on c.istat_code = p.comune_istat_code
-        where p.comune_istat_code in (?) order by 1, 2`,
-      [[...comuni]],
+        where p.comune_istat_code = any(?::text[]) order by 1, 2`,
+      [comuniParam(comuni)],
     ),
     readRows<MappingEventRow>(
       ctx,
@@ -207,10 +207,10 @@ export function timelineRows(ctx: HubContext, comuni: readonly string[]) {
               m.dataset_id, m.source_note
          from broadband_mapping m cross join comune c
          left join coverage_observation o on o.mapping_code = m.code and o.comune_istat_code = c.istat_code
-        where c.istat_code in (?) and m.published_on is not null
+        where c.istat_code = any(?::text[]) and m.published_on is not null
           and exists (select 1 from coverage_observation x where x.mapping_code = m.code)
         group by 1, 2`,
-      [[...comuni]],
+      [comuniParam(comuni)],
     ),
   ]);
 }

@@ -123,9 +123,9 @@ export function planEventRows(ctx: HubContext, comuni: readonly string[]) {
          (case when p.last_update is not null then p.status_as_of_on end, p.status_as_of_precision,
           'PLAN_STATUS', 'Civil-protection plan status: ' || p.status::text)
        ) as e(on_date, precision, kind, title)
-      where p.comune_istat_code in (?) and e.on_date is not null
+      where p.comune_istat_code = any(?::text[]) and e.on_date is not null
       order by 1, 2, 4`,
-    [[...comuni]],
+    [comuniParam(comuni)],
   );
 }
 
@@ -144,9 +144,9 @@ export function locatedAreas(ctx: HubContext, comuni: readonly string[], limit: 
   >(
     `select pk, plan_comune_istat_code as istat_code, kind, name, capacity, lat, lon
        from civil_protection_emergency_area
-      where plan_comune_istat_code in (?) and lat is not null and lon is not null
+      where plan_comune_istat_code = any(?::text[]) and lat is not null and lon is not null
       order by plan_comune_istat_code, position limit ?`,
-    [[...comuni], limit],
+    [comuniParam(comuni), limit],
   );
 }
 

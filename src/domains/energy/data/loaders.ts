@@ -230,21 +230,21 @@ export function energyEventRows(ctx: HubContext, comuni: readonly string[]) {
        join energy_community c on c.code = f.community_code
        join organization o on o.code = f.funder_code
        cross join lateral unnest(c.comune_istat_codes) as u(comune)
-      where u.comune in (?)
+      where u.comune = any(?::text[])
      union all
      select u.comune, to_char(e."on", 'YYYY-MM-DD'), e.precision, e.kind, e.summary,
             'EnergyEvent:' || e.pk, e.dataset_id, e.source_note
        from energy_event e
        cross join lateral unnest(array[e.comune_istat_code] || coalesce(e.streamed_to_istat_codes, '{}')) as u(comune)
-      where u.comune in (?)
+      where u.comune = any(?::text[])
      union all
      select f.comune_istat_code, to_char(c.founded_on, 'YYYY-MM-DD'), c.founded_precision, 'CER_FOUNDED',
             c.name || ' founded (' || coalesce(c.legal_form, 'costituita') || '); ' || f.name
               || ' is a founding comune' || case when f.lead then ' (lead, capofila)' else '' end,
             'EnergyCommunityFounder:' || f.pk, f.dataset_id, f.source_note
        from energy_community_founder f join energy_community c on c.code = f.community_code
-      where f.kind = 'COMUNE' and f.comune_istat_code in (?) and c.founded_on is not null
+      where f.kind = 'COMUNE' and f.comune_istat_code = any(?::text[]) and c.founded_on is not null
       order by 1, 2, 6`,
-    [[...comuni], [...comuni], [...comuni]],
+    [comuniParam(comuni), comuniParam(comuni), comuniParam(comuni)],
   );
 }

@@ -120,8 +120,8 @@ export function milestoneEventRows(ctx: HubContext, comuni: readonly string[]) {
        from programme_milestone m
        join upgrade_programme p on p.code = m.programme_code
        join grouping_member gm on gm.grouping_code = p.participants_code
-      where gm.comune_istat_code in (?)
+      where gm.comune_istat_code = any(?::text[])
       order by gm.comune_istat_code, m."on", m.pk`,
-    [[...comuni]],
+    [comuniParam(comuni)],
   );
 }

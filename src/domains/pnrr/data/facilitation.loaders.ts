@@ -5,7 +5,7 @@ import { readRows } from '../../../common/read.js';
 import { manyLoader, oneLoader } from '../../../common/loaders.js';
 import { FacilitationMeeting, FacilitationTally } from '../model/meeting.entity.js';
 import { periodEndSql } from '../../../common/dates.js';
-import { keysetSql, type Page } from '../../../common/pagination.js';
+import { Conditions, keysetSql, pageOfCodes, type Page } from '../../../common/pagination.js';
 import { comuniParam } from '../../../common/keys.js';
 
 /** Per-comune counts of the facilitation sessions (one statement for any set of comuni). */
@@ -82,45 +82,19 @@ export async function meetingPage(
   f: MeetingQuery,
   page: Page,
 ): Promise<{ codes: string[]; count: () => Promise<number> }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => {
-    where.push(sql);
-    params.push(value);
-  };
-  if (f.comuni) {
-    const comuni = f.comuni;
-    // An array parameter expands to a list: `in (?)`, and no comune matches nothing.
-    if (comuni.length) add('m.comune_istat_code in (?)', comuni);
-    else where.push('false');
-  }
-  if (f.from) add(`${periodEndSql('m."on"', 'm.precision')} >= ?::date`, f.from);
-  if (f.until) add('m."on" <= ?::date', f.until);
-  if (f.kind) add('m.kind = ?', f.kind);
-  if (f.audience) add('m.audience = ?', f.audience);
-  if (f.status) add('m.status = ?', f.status);
+  const where = new Conditions();
+  if (f.comuni) where.add('m.comune_istat_code = any(?::text[])', comuniParam(f.comuni));
+  if (f.from) where.add(`${periodEndSql('m."on"', 'm.precision')} >= ?::date`, f.from);
+  if (f.until) where.add('m."on" <= ?::date', f.until);
+  if (f.kind) where.add('m.kind = ?', f.kind);
+  if (f.audience) where.add('m.audience = ?', f.audience);
+  if (f.status) where.add('m.status = ?', f.status);
   const ks = keysetSql(['m."on"', `coalesce(m.start_time, time '${NO_TIME}')`, 'm.code'], page, [
     'date',
     'time',
     null,
   ]);
-  const conditions = [...where, ...ks.conditions];
-  const rows = await ctx.em.getConnection().execute<{ code: string }[]>(
-    `select m.code from pnrr_facilitation_meeting m
-          ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
-          order by ${ks.orderBy} limit ?`,
-    [...params, ...ks.params, ks.limit],
-  );
-  const count = async () => {
-    const [r] = await ctx.em
-      .getConnection()
-      .execute<{ n: number }[]>(
-        `select count(*)::int as n from pnrr_facilitation_meeting m ${where.length ? `where ${where.join(' and ')}` : ''}`,
-        params,
-      );
-    return r.n;
-  };
-  return { codes: rows.map((r) => r.code), count };
+  return pageOfCodes(ctx.em, { code: 'm.code', from: 'pnrr_facilitation_meeting m', where }, ks);
 }
 
 /** The sessions reported only as a count, by date reported. */
@@ -147,8 +121,8 @@ export function meetingEventRows(ctx: HubContext, comuni: readonly string[]) {
               || case when m.status = 'ANNOUNCED' then ' (announced)' else '' end as title,
             m.code, m.dataset_id, m.source_note
        from pnrr_facilitation_meeting m
-      where m.comune_istat_code in (?)
+      where m.comune_istat_code = any(?::text[])
       order by 1, 2, m.code`,
-    [[...comuni]],
+    [comuniParam(comuni)],
   );
 }
