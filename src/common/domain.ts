@@ -1,4 +1,4 @@
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { HubContext } from './context.js';
 import type { DatePrecision } from './dates.js';
 import type { Importer } from './importer.js';
@@ -142,7 +142,7 @@ export interface SearchQuery {
 }
 
 /** Returns the best hits of one type for a query, best first. */
-export type SearchProvider = (em: EntityManager, query: SearchQuery) => Promise<SearchHit[]>;
+export type SearchProvider = (ctx: HubContext, query: SearchQuery) => Promise<SearchHit[]>;
 
 /** A GeoJSON feature (RFC 7946: coordinates in lon, lat order). */
 export interface GeoFeature {

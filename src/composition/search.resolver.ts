@@ -97,7 +97,7 @@ export function searchResolver(domains: readonly Domain[]) {
         (
           await Promise.all(
             chosen.map(async ([type, p]) =>
-              (await p(ctx.em, { text, folded, limit })).map((h) => ({ ...h, type })),
+              (await p(ctx, { text, folded, limit })).map((h) => ({ ...h, type })),
             ),
           )
         )

@@ -34,7 +34,7 @@ it('resolves global ids of grants and finds bodies by name', async () => {
   expect(node?.cup).toBe(grant.cup);
   expect(await pnrr.nodes.PnrrGrant(hub.context(), 'x')).toBeNull();
   const text = 'consorzio informatica territorio';
-  const hits = await pnrr.search.PnrrBody(hub.context().em, {
+  const hits = await pnrr.search.PnrrBody(hub.context(), {
     text,
     folded: foldName(text),
     limit: 5,

@@ -1,4 +1,3 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SearchHit, SearchProvider } from '../../common/domain.js';
 import { MIN_SCORE, textScoreSql } from '../../common/search.js';
 import { Comune } from '../model/comune.entity.js';
@@ -15,7 +14,8 @@ export function tableSearch<T extends object>(
   textColumn: string,
   key: (row: T) => string,
 ): SearchProvider {
-  return async (em: EntityManager, { folded, limit }) => {
+  return async (ctx, { folded, limit }) => {
+    const em = ctx.em;
     const rows = await em.getConnection().execute<{ k: string; score: number }[]>(
       `select k, score from (select "${keyColumn}"::text as k, ${textScoreSql(`"${textColumn}"`)} as score
          from "${table}") s where score >= ? order by score desc, k limit ?`,

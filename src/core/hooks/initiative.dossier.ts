@@ -42,5 +42,5 @@ const BELOW_PLACES = 0.9;
 const byTitle = tableSearch(Initiative, 'initiative', 'code', 'title', (i) => i.code);
 
 /** Initiatives whose title matches the query. */
-export const initiativeSearch: SearchProvider = async (em, query) =>
-  (await byTitle(em, query)).map((h) => ({ ...h, score: h.score * BELOW_PLACES }));
+export const initiativeSearch: SearchProvider = async (ctx, query) =>
+  (await byTitle(ctx, query)).map((h) => ({ ...h, score: h.score * BELOW_PLACES }));

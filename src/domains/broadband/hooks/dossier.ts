@@ -8,9 +8,9 @@ import { searchAddresses, addressFeatureRows } from '../data/search.js';
  * street. A text with no street (only a place) has no address hits rather than an error.
  * Scores are scaled by 0.9 so that a comune or body of the same name ranks first.
  */
-export const addressSearchProvider: SearchProvider = async (em, { text, limit }) => {
+export const addressSearchProvider: SearchProvider = async (ctx, { text, limit }) => {
   try {
-    const matches = await searchAddresses(em, text, Math.min(limit, 50));
+    const matches = await searchAddresses(ctx.em, text, Math.min(limit, 50));
     return matches.map((m) => ({
       node: m.address,
       score: 0.9 * m.score,

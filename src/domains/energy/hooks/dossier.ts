@@ -55,8 +55,8 @@ export async function energyTimeline(
 const NAMED_AFTER_A_PLACE = 0.9;
 
 /** Energy communities whose name or site matches the query (Italian-aware scoring). */
-export const energyCommunitySearch: SearchProvider = async (em, query) => {
-  const { hits, found } = await communityHits(em, query.folded, query.limit);
+export const energyCommunitySearch: SearchProvider = async (ctx, query) => {
+  const { hits, found } = await communityHits(ctx.em, query.folded, query.limit);
   if (!hits.length) return [];
   const byCode = new Map(found.map((c) => [c.code, c]));
   return hits.map((h) => ({

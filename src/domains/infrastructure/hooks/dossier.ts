@@ -80,8 +80,8 @@ export const collectionCentresLayer: LayerProvider = async (ctx, comuni, limit) 
 const NAMED_AFTER_A_PLACE = 0.9;
 
 /** Collection centres whose name matches the query (Italian-aware scoring). */
-export const collectionCentreSearch: SearchProvider = async (em, query) => {
-  const { hits, found } = await centreHits(em, query.folded, query.limit);
+export const collectionCentreSearch: SearchProvider = async (ctx, query) => {
+  const { hits, found } = await centreHits(ctx.em, query.folded, query.limit);
   if (!hits.length) return [];
   const byPk = new Map(found.map((c) => [c.pk, c]));
   return hits.map((h) => ({

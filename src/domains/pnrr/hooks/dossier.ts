@@ -124,12 +124,12 @@ export async function pnrrTimeline(
 const SECONDARY = 0.9;
 const secondary =
   (provider: SearchProvider): SearchProvider =>
-  async (em, query) =>
-    (await provider(em, query)).map((h) => ({ ...h, score: h.score * SECONDARY }));
+  async (ctx, query) =>
+    (await provider(ctx, query)).map((h) => ({ ...h, score: h.score * SECONDARY }));
 
 /** Bodies other than the comuni themselves (those are found as comuni). */
-const bodySearch: SearchProvider = async (em, { folded, limit }) => {
-  const { rows, found } = await bodyHits(em, folded, limit);
+const bodySearch: SearchProvider = async (ctx, { folded, limit }) => {
+  const { rows, found } = await bodyHits(ctx.em, folded, limit);
   const byKey = new Map(found.map((b) => [b.ipaCode, b]));
   return rows.flatMap((r) => {
     const node = byKey.get(r.k);
