@@ -8,19 +8,12 @@ import { Connection } from '../../../common/pagination.js';
 import { PnrrGrant } from '../model/grant.entity.js';
 import { PnrrProject } from '../model/project.entity.js';
 
-/** Amount of one measure within a comune's or territory's grants. */
-@ObjectType('PnrrMeasureAmount', {
-  description: 'Grants of one measure (misura): amount and count.',
-})
-export class PnrrMeasureAmount {
-  measureCode!: string;
-
-  @Field(() => MoneyScalar, { description: 'Sum of the grants counted, EUR (exact).' })
-  amount!: string;
-
-  @Field(() => Int, { description: 'Number of grants counted.' })
-  grantCount!: number;
-
+/**
+ * The grants of a group whose state on the asOf date is not known: shared by the amount of a
+ * measure and a summary row (each counts its grants in `amount`).
+ */
+@ObjectType()
+abstract class UncertainGrants {
   @Field(() => MoneyScalar, {
     description:
       'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither counted in `amount` nor left out as renounced. "0.00" without asOf or when every state is known.',
@@ -31,9 +24,23 @@ export class PnrrMeasureAmount {
   uncertainGrantCount!: number;
 }
 
+/** Amount of one measure within a comune's or territory's grants. */
+@ObjectType('PnrrMeasureAmount', {
+  description: 'Grants of one measure (misura): amount and count.',
+})
+export class PnrrMeasureAmount extends UncertainGrants {
+  measureCode!: string;
+
+  @Field(() => MoneyScalar, { description: 'Sum of the grants counted, EUR (exact).' })
+  amount!: string;
+
+  @Field(() => Int, { description: 'Number of grants counted.' })
+  grantCount!: number;
+}
+
 /** One row of `pnrrSummary`. */
 @ObjectType('PnrrSummaryRow', { description: 'One group of the PNRR summary.' })
-export class PnrrSummaryRow {
+export class PnrrSummaryRow extends UncertainGrants {
   @Field(() => String, { description: 'Group key (see PnrrGroupBy).' })
   key!: string;
 
@@ -45,15 +52,6 @@ export class PnrrSummaryRow {
 
   @Field(() => Int, { description: 'Number of grants of the group.' })
   grantCount!: number;
-
-  @Field(() => MoneyScalar, {
-    description:
-      'With asOf: sum of the grants whose state on that date is not known (funded by then, renounced at an unknown date after their last observation as active), EUR: neither counted in `amount` nor left out as renounced. "0.00" without asOf or when every state is known.',
-  })
-  uncertainAmount!: string;
-
-  @Field(() => Int, { description: 'Number of the grants in `uncertainAmount`.' })
-  uncertainGrantCount!: number;
 }
 
 /** The PNRR grant summary of a territory. */
