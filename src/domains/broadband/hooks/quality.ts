@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { replaceQualityFlags, type QualityFlag } from '../../../core/ingest/quality-flags.js';
 import { ANNCSU_LOW_PER_RESIDENT } from '../model/anncsu.entity.js';
-import { checkNote, fibreInPlan } from './claim-check.js';
+import { checkNote, fibreInPlan } from '../rules/claim-check.js';
 import { planFacts } from '../data/programmes.js';
 import { claimDatasets, gapFlagRows, repeatedGapRows, verifiableClaims } from '../data/quality.js';
 
