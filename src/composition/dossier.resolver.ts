@@ -10,7 +10,13 @@ import { DataQualityIssue } from '../core/model/quality.entity.js';
 import { Source } from '../core/model/source.js';
 import { toSource } from '../core/api/source.resolver.js';
 import { dossierLoadersFor } from './data/loaders.js';
-import { TimelineBodies, TimelineEntry } from './timeline.js';
+import {
+  compareTimelineKeys,
+  TIMELINE_KEY_LENGTH,
+  TimelineBodies,
+  TimelineEntry,
+  timelineKey,
+} from './timeline.js';
 import { MaxItems } from '../common/limits.js';
 import { QualityIssueOrigin } from '../core/model/enums.js';
 
@@ -54,19 +60,24 @@ export function comuneDossierResolver(domains: readonly Domain[]) {
       let events = await loaders(ctx).timeline.load(comune.istatCode);
       if (domain) events = events.filter((e) => e.domain === domain);
       if (bodies !== TimelineBodies.ALL) events = events.filter((e) => !e.otherBody);
+      // A keyset over the list in timeline order: a cursor names the event it stands on, so an
+      // event added between two pages neither repeats nor hides one.
       let start = 0;
       if (after != null) {
-        const [index] = decodeCursor(after);
-        if (typeof index !== 'number' || index < 0)
+        const key = decodeCursor(after);
+        if (key.length !== TIMELINE_KEY_LENGTH || !key.every((k) => typeof k === 'string'))
           throw badInput('after', 'is not a timeline cursor');
-        start = index + 1;
+        const next = events.findIndex(
+          (e) => compareTimelineKeys(timelineKey(e), key as string[]) > 0,
+        );
+        start = next < 0 ? events.length : next;
       }
       const page = events.slice(start, start + n);
       const datasets = await hubLoaders(ctx).dataset.loadMany(page.map((e) => e.datasetId));
       return page.map((e, i) =>
         Object.assign(new TimelineEntry(), {
           ...e,
-          cursor: encodeCursor([start + i]),
+          cursor: encodeCursor(timelineKey(e)),
           entityId: e.entityId ?? null,
           notBefore: e.notBefore ?? null,
           otherBody: e.otherBody ?? false,

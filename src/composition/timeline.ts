@@ -1,6 +1,7 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DatePrecision, DateScalar } from '../common/dates.js';
 import { Source } from '../core/model/source.js';
+import type { TimelineEvent } from '../common/domain.js';
 
 /** Whose events a comune's timeline shows (the same choice as `pnrr(bodies:)`). */
 export enum TimelineBodies {
@@ -63,3 +64,35 @@ export class TimelineEntry {
   @Field(() => Source, { description: 'Provenance of the event.' })
   source!: Source;
 }
+
+/**
+ * An event's place in the timeline, and its cursor: date, domain, kind, title, the record it
+ * is about and its dataset.
+ */
+export const timelineKey = (e: TimelineEvent): string[] => [
+  e.on,
+  e.domain,
+  e.kind,
+  e.title,
+  e.entityId ?? '',
+  e.datasetId,
+];
+
+/** Number of parts of a {@link timelineKey}. */
+export const TIMELINE_KEY_LENGTH = 6;
+
+/** Timeline order of two keys: newest first, then domain, kind, title, record and dataset. */
+export function compareTimelineKeys(a: readonly string[], b: readonly string[]): number {
+  return (
+    b[0].localeCompare(a[0]) ||
+    a[1].localeCompare(b[1]) ||
+    a[2].localeCompare(b[2]) ||
+    a[3].localeCompare(b[3]) ||
+    a[4].localeCompare(b[4]) ||
+    a[5].localeCompare(b[5])
+  );
+}
+
+/** Timeline order of two events (see {@link compareTimelineKeys}). */
+export const byTimelineOrder = (a: TimelineEvent, b: TimelineEvent): number =>
+  compareTimelineKeys(timelineKey(a), timelineKey(b));

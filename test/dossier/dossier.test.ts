@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DossierManyDocument, DossierOneDocument } from '../generated/graphql.js';
+import {
+  DossierManyDocument,
+  DossierOneDocument,
+  TimelinePageDocument,
+} from '../generated/graphql.js';
+import { encodeCursor } from '../../src/common/pagination.js';
 import { createTestHub } from '../support/hub.js';
 
 type Hub = Awaited<ReturnType<typeof createTestHub>>;
@@ -82,5 +87,36 @@ describe('SQL work does not grow with the number of comuni', () => {
     expect(all.statements).toBeLessThanOrEqual(one.statements + 2);
     expect(ten.statements).toBeLessThanOrEqual(one.statements + 2);
     expect(all.statements).toBeLessThan(60);
+  });
+});
+
+describe('the timeline, page by page', () => {
+  it('walks every event of Crema exactly once in timeline order, and refuses a cursor that is not one', async () => {
+    const all = await hub.run(TimelinePageDocument, { istatCode: '019035', first: 500 });
+    expect(all.errors).toBeUndefined();
+    const events = all.data!.comune!.timeline;
+    expect(events.length).toBeGreaterThan(12);
+    const walked: typeof events = [];
+    let after: string | null = null;
+    for (let guard = 0; guard < 100; guard++) {
+      const page: typeof all = await hub.run(TimelinePageDocument, {
+        istatCode: '019035',
+        first: 5,
+        after,
+      });
+      expect(page.errors).toBeUndefined();
+      const list: typeof events = page.data!.comune!.timeline;
+      walked.push(...list);
+      if (list.length < 5) break;
+      after = list[list.length - 1].cursor;
+    }
+    expect(walked).toEqual(events);
+    // A position (the cursors of the previous release) is not a timeline cursor.
+    const bad = await hub.run(TimelinePageDocument, {
+      istatCode: '019035',
+      first: 5,
+      after: encodeCursor([4]),
+    });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'after' });
   });
 });

@@ -7,15 +7,9 @@ import { readRows } from '../../common/read.js';
 import { hubLoaders } from '../../core/data/loaders.js';
 import { DataQualityIssue } from '../../core/model/quality.entity.js';
 import { sourcedTables } from '../sourced-tables.js';
+import { byTimelineOrder } from '../timeline.js';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
-/** Newest first, then by domain, kind and title for a stable order. */
-const byDateDesc = (a: TimelineEvent, b: TimelineEvent) =>
-  b.on.localeCompare(a.on) ||
-  a.domain.localeCompare(b.domain) ||
-  a.kind.localeCompare(b.kind) ||
-  a.title.localeCompare(b.title);
 
 /** A comune's flags: its own, and those it inherits from the groupings it belongs to. */
 export interface OwnAndInherited {
@@ -35,7 +29,7 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
       const events = (
         await Promise.all(domains.map((d) => d.timeline?.(ctx, codes) ?? Promise.resolve([])))
       ).flat();
-      const byComune = groupBy(events.sort(byDateDesc), (e) => e.comune);
+      const byComune = groupBy(events.sort(byTimelineOrder), (e) => e.comune);
       return codes.map((c) => byComune.get(c) ?? []);
     }),
     /** Quality flags of each comune: its own, and those of the groupings it belongs to. */
