@@ -1,7 +1,7 @@
 import type { HubContext } from '../../common/context.js';
 import type { NodeLoader, SearchProvider, TimelineEvent } from '../../common/domain.js';
 import { toGlobalId } from '../../common/node.js';
-import { tableSearch } from '../data/search.js';
+import { BELOW_PLACES, tableSearch } from '../data/search.js';
 import { Initiative } from '../model/initiative.entity.js';
 import { initiativeLoaders } from '../data/initiative.loaders.js';
 import { findOrganizationMember, initiativeEventRows } from '../data/initiative.query.js';
@@ -37,10 +37,12 @@ export async function initiativeTimeline(
   }));
 }
 
-/** Initiatives name places ("... in Crema"): they rank just below the place itself. */
-const BELOW_PLACES = 0.9;
-const byTitle = tableSearch(Initiative, 'initiative', 'code', 'title', (i) => i.code);
-
-/** Initiatives whose title matches the query. */
-export const initiativeSearch: SearchProvider = async (ctx, query) =>
-  (await byTitle(ctx, query)).map((h) => ({ ...h, score: h.score * BELOW_PLACES }));
+/** Initiatives whose title matches the query (they name places: "... in Crema"). */
+export const initiativeSearch: SearchProvider = tableSearch({
+  entity: Initiative,
+  table: 'initiative',
+  keyColumn: 'code',
+  text: 'title',
+  key: (i) => i.code,
+  weight: BELOW_PLACES,
+});

@@ -1,5 +1,3 @@
-import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import DataLoader from 'dataloader';
 import { defineLoaders, type HubContext } from '../../../common/context.js';
@@ -188,23 +186,6 @@ export function findCommunities(
 /** One energy community by code, or null. */
 export function findCommunity(ctx: HubContext, code: string): Promise<EnergyCommunity | null> {
   return ctx.em.findOne(EnergyCommunity, { code });
-}
-
-/**
- * Energy communities whose name or site matches a folded query, best first (Italian-aware
- * scoring, at least MIN_SCORE): the scores, then the communities (none asked when no hit).
- */
-export async function communityHits(em: EntityManager, folded: string, limit: number) {
-  const rows = await em.execute<{ code: string; score: number }[]>(
-    `select code, ${textScoreSql("name || ' ' || coalesce(site, '')")} as score
-       from energy_community order by score desc, code limit ?`,
-    [folded, folded, limit],
-  );
-  const hits = rows.filter((r) => r.score >= MIN_SCORE);
-  const found = hits.length
-    ? await em.find(EnergyCommunity, { code: { $in: hits.map((h) => h.code) } })
-    : [];
-  return { hits, found };
 }
 
 export interface EnergyEventRow {

@@ -1,7 +1,9 @@
 import type { HubContext } from '../../../common/context.js';
 import type { NodeLoader, SearchProvider, TimelineEvent } from '../../../common/domain.js';
 import { toGlobalId } from '../../../common/node.js';
-import { energyLoaders, communityHits, energyEventRows } from '../data/loaders.js';
+import { energyLoaders, energyEventRows } from '../data/loaders.js';
+import { BELOW_PLACES, tableSearch } from '../../../core/data/search.js';
+import { EnergyCommunity } from '../model/energy-community.entity.js';
 import { intKey } from '../../../common/keys.js';
 
 /** Records of this domain by the key inside their global id (`node(id)`). */
@@ -49,19 +51,14 @@ export async function energyTimeline(
 }
 
 /**
- * Weight of a name match: community names contain the comune's name ("... di Spino d'Adda"), so
- * a search for a place ranks the comune itself first.
+ * Energy communities whose name or site matches the query: their names contain the comune's
+ * ("... di Spino d'Adda"), so a search for a place ranks the comune itself first.
  */
-const NAMED_AFTER_A_PLACE = 0.9;
-
-/** Energy communities whose name or site matches the query (Italian-aware scoring). */
-export const energyCommunitySearch: SearchProvider = async (ctx, query) => {
-  const { hits, found } = await communityHits(ctx.em, query.folded, query.limit);
-  if (!hits.length) return [];
-  const byCode = new Map(found.map((c) => [c.code, c]));
-  return hits.map((h) => ({
-    node: byCode.get(h.code)!,
-    score: Number(h.score) * NAMED_AFTER_A_PLACE,
-    key: h.code,
-  }));
-};
+export const energyCommunitySearch: SearchProvider = tableSearch({
+  entity: EnergyCommunity,
+  table: 'energy_community',
+  keyColumn: 'code',
+  text: "name || ' ' || coalesce(site, '')",
+  key: (c) => c.code,
+  weight: BELOW_PLACES,
+});

@@ -1,6 +1,4 @@
 import type { DatePrecision } from '../../../common/dates.js';
-import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { defineLoaders, type HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
 import { manyLoader, oneLoader } from '../../../common/loaders.js';
@@ -70,23 +68,6 @@ function createInfrastructureLoaders(ctx: HubContext) {
 
 /** The infrastructure loaders of this request. */
 export const infrastructureLoaders = defineLoaders(createInfrastructureLoaders);
-
-/**
- * Collection centres whose name matches a folded query, best first (Italian-aware scoring,
- * at least MIN_SCORE): the scores, then the centres (none asked when no hit).
- */
-export async function centreHits(em: EntityManager, folded: string, limit: number) {
-  const rows = await em.execute<{ pk: number; score: number }[]>(
-    `select pk, ${textScoreSql('name')} as score
-       from collection_centre order by score desc, pk limit ?`,
-    [folded, folded, limit],
-  );
-  const hits = rows.filter((r) => r.score >= MIN_SCORE);
-  const found = hits.length
-    ? await em.find(CollectionCentre, { pk: { $in: hits.map((h) => h.pk) } })
-    : [];
-  return { hits, found };
-}
 
 /** The located collection centres of the comuni, by comune and pk, at most `limit`. */
 export function locatedCentres(

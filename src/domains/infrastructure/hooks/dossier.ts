@@ -7,12 +7,9 @@ import type {
 import type { HubContext } from '../../../common/context.js';
 import { intKey } from '../../../common/keys.js';
 import { toGlobalId } from '../../../common/node.js';
-import {
-  infrastructureLoaders,
-  centreHits,
-  locatedCentres,
-  milestoneEventRows,
-} from '../data/loaders.js';
+import { BELOW_PLACES, tableSearch } from '../../../core/data/search.js';
+import { CollectionCentre } from '../model/collection-centre.entity.js';
+import { infrastructureLoaders, locatedCentres, milestoneEventRows } from '../data/loaders.js';
 
 /** A positive integer key of a global id, or null. */
 
@@ -74,19 +71,14 @@ export const collectionCentresLayer: LayerProvider = async (ctx, comuni, limit) 
 };
 
 /**
- * Weight of a name match: centre names contain the comune's name ("... di Spino d'Adda"), so
- * a search for a place ranks the comune itself first.
+ * Collection centres whose name matches the query: their names contain the comune's ("... di
+ * Spino d'Adda"), so a search for a place ranks the comune itself first.
  */
-const NAMED_AFTER_A_PLACE = 0.9;
-
-/** Collection centres whose name matches the query (Italian-aware scoring). */
-export const collectionCentreSearch: SearchProvider = async (ctx, query) => {
-  const { hits, found } = await centreHits(ctx.em, query.folded, query.limit);
-  if (!hits.length) return [];
-  const byPk = new Map(found.map((c) => [c.pk, c]));
-  return hits.map((h) => ({
-    node: byPk.get(h.pk)!,
-    score: Number(h.score) * NAMED_AFTER_A_PLACE,
-    key: String(h.pk),
-  }));
-};
+export const collectionCentreSearch: SearchProvider = tableSearch({
+  entity: CollectionCentre,
+  table: 'collection_centre',
+  keyColumn: 'pk',
+  text: 'name',
+  key: (c) => String(c.pk),
+  weight: BELOW_PLACES,
+});

@@ -1,8 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HubContext } from '../../../common/context.js';
 import { readRows } from '../../../common/read.js';
-import { MIN_SCORE, textScoreSql } from '../../../common/search.js';
-import { PnrrBody } from '../model/body.entity.js';
 import { comuniParam } from '../../../common/keys.js';
 
 /** A grant as the timeline reads it, with its observations in past files. */
@@ -50,17 +47,4 @@ export function grantEventRows(ctx: HubContext, comuni: readonly string[]) {
       order by g.comune_istat_code, g.funded_on, g.pk`,
     [comuniParam(comuni)],
   );
-}
-
-/** Bodies other than the comuni (those are found as comuni) whose name matches, best first. */
-export async function bodyHits(em: EntityManager, folded: string, limit: number) {
-  const rows = await em.execute<{ k: string; score: number }[]>(
-    `select k, score from (select ipa_code as k, ${textScoreSql('name')} as score
-       from pnrr_body where kind <> 'COMUNE') s where score >= ? order by score desc, k limit ?`,
-    [folded, folded, MIN_SCORE, limit],
-  );
-  const found = rows.length
-    ? await em.find(PnrrBody, { ipaCode: { $in: rows.map((r) => r.k) } })
-    : [];
-  return { rows, found };
 }

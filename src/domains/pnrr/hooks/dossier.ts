@@ -2,12 +2,13 @@ import { DatePrecision } from '../../../common/dates.js';
 import type { NodeLoader, SearchProvider, TimelineEvent } from '../../../common/domain.js';
 import type { HubContext } from '../../../common/context.js';
 import { toGlobalId } from '../../../common/node.js';
-import { tableSearch } from '../../../core/data/search.js';
+import { BELOW_PLACES, tableSearch } from '../../../core/data/search.js';
 import { euros } from '../rules/claim.reconcile.js';
 import { PnrrNotice } from '../model/measure.entity.js';
 import { pnrrLoaders } from '../data/loaders.js';
 import { findClaim, findGrant, findProject } from '../data/lists.js';
-import { bodyHits, grantEventRows, type TimelineGrant } from '../data/dossier.js';
+import { grantEventRows, type TimelineGrant } from '../data/dossier.js';
+import { PnrrBody } from '../model/body.entity.js';
 import { PnrrProject } from '../model/project.entity.js';
 import { withIntKey } from '../../../common/keys.js';
 
@@ -118,30 +119,35 @@ export async function pnrrTimeline(
 }
 
 /**
- * Records that name a place rank just below the place itself: a project titled "Ab.Cloud
- * Com Spino d'Adda" must not outrank the comune Spino d'Adda for "spino d adda".
+ * Cross-domain search providers: bodies by name (other than the comuni themselves: those are
+ * found as comuni), notices and projects by title. They name places, so they rank just below
+ * the place itself: a project titled "Ab.Cloud Com Spino d'Adda" must not outrank the comune
+ * Spino d'Adda for "spino d adda".
  */
-const SECONDARY = 0.9;
-const secondary =
-  (provider: SearchProvider): SearchProvider =>
-  async (ctx, query) =>
-    (await provider(ctx, query)).map((h) => ({ ...h, score: h.score * SECONDARY }));
-
-/** Bodies other than the comuni themselves (those are found as comuni). */
-const bodySearch: SearchProvider = async (ctx, { folded, limit }) => {
-  const { rows, found } = await bodyHits(ctx.em, folded, limit);
-  const byKey = new Map(found.map((b) => [b.ipaCode, b]));
-  return rows.flatMap((r) => {
-    const node = byKey.get(r.k);
-    return node ? [{ node, score: Number(r.score) * SECONDARY, key: r.k }] : [];
-  });
-};
-
-/** Cross-domain search providers: bodies by name, notices and projects by title. */
 export const pnrrSearch: Record<string, SearchProvider> = {
-  PnrrBody: bodySearch,
-  PnrrNotice: secondary(tableSearch(PnrrNotice, 'pnrr_notice', 'title', 'title', (n) => n.title)),
-  PnrrProject: secondary(
-    tableSearch(PnrrProject, 'pnrr_project', 'local_code', 'title', (p) => p.localCode),
-  ),
+  PnrrBody: tableSearch({
+    entity: PnrrBody,
+    table: 'pnrr_body',
+    keyColumn: 'ipa_code',
+    text: 'name',
+    key: (b) => b.ipaCode,
+    where: "kind <> 'COMUNE'",
+    weight: BELOW_PLACES,
+  }),
+  PnrrNotice: tableSearch({
+    entity: PnrrNotice,
+    table: 'pnrr_notice',
+    keyColumn: 'title',
+    text: 'title',
+    key: (n) => n.title,
+    weight: BELOW_PLACES,
+  }),
+  PnrrProject: tableSearch({
+    entity: PnrrProject,
+    table: 'pnrr_project',
+    keyColumn: 'local_code',
+    text: 'title',
+    key: (p) => p.localCode,
+    weight: BELOW_PLACES,
+  }),
 };
