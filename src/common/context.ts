@@ -45,12 +45,8 @@ export interface HubContext {
  * factory itself is the key). Prefer {@link defineLoaders} for a domain's loader set.
  */
 export function perRequest<T>(ctx: HubContext, factory: (ctx: HubContext) => T): T {
-  let values = stores.get(ctx.loaders);
-  if (!values) {
-    // A context made by hand with a store of another shape: give it a proper one.
-    ctx.loaders = requestValues();
-    values = stores.get(ctx.loaders)!;
-  }
+  const values = stores.get(ctx.loaders);
+  if (!values) throw new Error('HubContext.loaders must be made by requestValues()');
   if (values.has(factory)) return values.get(factory) as T;
   const value = factory(ctx);
   values.set(factory, value);

@@ -25,13 +25,10 @@ export const textArrayParam = (values: readonly string[]): string =>
 
 /**
  * THE way to bind a list of comuni (ISTAT codes) into SQL run with parameters (`execute`,
- * `readRows`): write `column = any(?::text[])` (see {@link anyComune}) and pass
+ * `readRows`): write `column = any(?::text[])` and pass
  * `comuniParam(codes)` as its parameter. An empty list matches nothing.
  */
 export const comuniParam = (codes: readonly string[]): string => textArrayParam(codes);
-
-/** The SQL condition that goes with {@link comuniParam}: `column = any(?::text[])`. */
-export const anyComune = (column: string): string => `${column} = any(?::text[])`;
 
 /**
  * A SQL `text[]` literal of ISTAT codes, e.g. `'{019035,019036}'::text[]`, for statements
