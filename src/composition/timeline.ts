@@ -93,6 +93,10 @@ export function compareTimelineKeys(a: readonly string[], b: readonly string[]):
   );
 }
 
-/** Timeline order of two events (see {@link compareTimelineKeys}). */
-export const byTimelineOrder = (a: TimelineEvent, b: TimelineEvent): number =>
-  compareTimelineKeys(timelineKey(a), timelineKey(b));
+/** Events in timeline order (see {@link compareTimelineKeys}), each key built once. */
+export function inTimelineOrder(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return events
+    .map((e) => ({ e, k: timelineKey(e) }))
+    .sort((a, b) => compareTimelineKeys(a.k, b.k))
+    .map(({ e }) => e);
+}

@@ -7,7 +7,7 @@ import { readRows } from '../../common/read.js';
 import { hubLoaders } from '../../core/data/loaders.js';
 import { DataQualityIssue } from '../../core/model/quality.entity.js';
 import { sourcedTables } from '../sourced-tables.js';
-import { byTimelineOrder } from '../timeline.js';
+import { inTimelineOrder } from '../timeline.js';
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -29,7 +29,7 @@ function createDossierLoaders(ctx: HubContext, domains: readonly Domain[]) {
       const events = (
         await Promise.all(domains.map((d) => d.timeline?.(ctx, codes) ?? Promise.resolve([])))
       ).flat();
-      const byComune = groupBy(events.sort(byTimelineOrder), (e) => e.comune);
+      const byComune = groupBy(inTimelineOrder(events), (e) => e.comune);
       return codes.map((c) => byComune.get(c) ?? []);
     }),
     /** Quality flags of each comune: its own, and those of the groupings it belongs to. */
